@@ -1,0 +1,3 @@
+package io.auditwarehouse.model;
+
+public enum ControlStatus { COMPLIANT, EXCEPTION, PENDING }
