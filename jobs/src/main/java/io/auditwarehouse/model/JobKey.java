@@ -3,7 +3,13 @@ package io.auditwarehouse.model;
 import java.io.Serializable;
 
 /** A job on a controller. */
-public record JobKey(String controller, String jobName) implements Serializable {
+public record JobKey(String controller, String jobName) implements Serializable, Comparable<JobKey> {
+
+    @Override
+    public int compareTo(JobKey o) {
+        int c = controller.compareTo(o.controller);
+        return c != 0 ? c : jobName.compareTo(o.jobName);
+    }
 
     public String asKey() {
         return controller + '\u0001' + jobName;

@@ -41,6 +41,11 @@ public record Run(
         return startedAt == null || finishedAt == null ? null : finishedAt.toEpochMilli() - startedAt.toEpochMilli();
     }
 
+    /** Manual-run rules apply to manual triggers and to any run carrying an approval number (controls.md). */
+    public boolean manualRulesApply() {
+        return trigger.isManual() || approvalNo != null;
+    }
+
     public boolean isFinished() {
         return result != null;
     }

@@ -1,0 +1,57 @@
+package io.auditwarehouse.reconcile;
+
+import io.auditwarehouse.model.Finding;
+import io.auditwarehouse.model.ReasonCode;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/** Builds findings with deterministic ids, control and severity from the catalog, and readable times. */
+public final class FindingFactory implements Serializable {
+
+    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ControlCatalog catalog;
+    private final RuleSettings settings;
+
+    public FindingFactory(ControlCatalog catalog, RuleSettings settings) {
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    /** A finding; {@code subject} is the identity the id hashes (see docs/reconciliation-rules.md). */
+    public Finding create(ReasonCode code, String subject, String controller, String jobName, Integer buildNumber,
+                          String approvalNo, String actor, Instant occurredAt, String detail) {
+        return new Finding(findingId(code, subject), businessDate(occurredAt), catalog.controlOf(code), code,
+                settings.severityOf(code), controller, jobName, buildNumber, approvalNo, actor, occurredAt, detail);
+    }
+
+    public LocalDate businessDate(Instant t) {
+        return t.atZone(settings.businessZone()).toLocalDate();
+    }
+
+    /** "2026-10-01 02:00 KST"-style wall time in the business zone, for detail lines. */
+    public String wall(Instant t) {
+        if (t == null) return "(unknown)";
+        ZoneId zone = settings.businessZone();
+        String zoneLabel = RuleSettings.SEOUL.equals(zone) ? "KST" : zone.getId();
+        return WALL.format(t.atZone(zone)) + " " + zoneLabel;
+    }
+
+    static String findingId(ReasonCode code, String subject) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] hash = sha.digest((code.name() + '\u0001' + subject).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

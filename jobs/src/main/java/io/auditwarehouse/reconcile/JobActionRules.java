@@ -1,0 +1,59 @@
+package io.auditwarehouse.reconcile;
+
+import io.auditwarehouse.model.Approval;
+import io.auditwarehouse.model.AuditRequest;
+import io.auditwarehouse.model.Finding;
+import io.auditwarehouse.model.JobKey;
+import io.auditwarehouse.model.ReasonCode;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** C4 change control: configuration changes and emergency toggles seen in the audit trail. Pure. */
+public final class JobActionRules implements Serializable {
+
+    private static final Set<String> TOGGLE_REVIEW_TYPES = Set.of("ENABLE", "DISABLE", "EMERGENCY");
+
+    private final ApprovalIndex approvals;
+    private final RuleSettings settings;
+    private final FindingFactory findings;
+    private final Instant asOf;
+
+    public JobActionRules(ApprovalIndex approvals, RuleSettings settings, FindingFactory findings, Instant asOf) {
+        this.approvals = approvals;
+        this.settings = settings;
+        this.findings = findings;
+        this.asOf = asOf;
+    }
+
+    /** The finding this action raises, if any. Duplicated request lines yield the same finding id. */
+    public Optional<Finding> evaluate(AuditRequest action) {
+        Instant t = action.timestamp();
+        List<Approval> jobApprovals = approvals.forJob(new JobKey(action.controller(), action.jobName()));
+        if (action.action().isConfigChange()) {
+            boolean covered = jobApprovals.stream().anyMatch(a -> "CHANGE".equals(a.requestType()) && a.inForceAt(t));
+            return covered ? Optional.empty() : Optional.of(finding(ReasonCode.UNAPPROVED_CONFIG_CHANGE, action,
+                    action.action().uriVerb() + " by " + action.userId() + " at " + findings.wall(t)
+                            + " with no CHANGE approval in force"));
+        }
+        Instant from = t.minus(settings.toggleReviewBefore());
+        Instant to = t.plus(settings.toggleReviewAfter());
+        if (asOf.isBefore(to)) return Optional.empty(); // the review may still arrive
+        boolean reviewed = jobApprovals.stream().anyMatch(a -> TOGGLE_REVIEW_TYPES.contains(a.requestType())
+                && a.isApproved() && a.decidedAt() != null && !a.decidedAt().isBefore(from) && !a.decidedAt().isAfter(to));
+        return reviewed ? Optional.empty() : Optional.of(finding(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, action,
+                action.action().uriVerb() + " by " + action.userId() + " at " + findings.wall(t)
+                        + " with no ENABLE, DISABLE or EMERGENCY approval decided between "
+                        + findings.wall(from) + " and " + findings.wall(to)));
+    }
+
+    private Finding finding(ReasonCode code, AuditRequest action, String detail) {
+        String subject = action.controller() + ":" + action.jobName() + ":" + action.action().uriVerb() + ":"
+                + action.userId() + ":" + action.timestamp();
+        return findings.create(code, subject, action.controller(), action.jobName(), null, null, action.userId(),
+                action.timestamp(), detail);
+    }
+}

@@ -1,0 +1,110 @@
+package io.auditwarehouse.reconcile;
+
+import io.auditwarehouse.model.Approval;
+import io.auditwarehouse.model.AuditRequest;
+import io.auditwarehouse.model.ControlStatus;
+import io.auditwarehouse.model.Finding;
+import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.Run;
+import io.auditwarehouse.model.RunKey;
+import io.auditwarehouse.model.SourceEvent;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The reconciliation steps as small serializable functions. Spark composes them over grouped Datasets
+ * ({@code job.ReconcileJob}); {@link InMemoryReconciliation} composes them over collections for tests.
+ */
+public final class Reconciler implements Serializable {
+
+    private final ControlCatalog catalog;
+    private final RuleSettings settings;
+    private final RunAssembler assembler;
+    private final RunRules runRules;
+    private final JobActionRules actionRules;
+    private final BuildNumberGaps gaps;
+    private final ApprovalRules approvalRules;
+
+    public Reconciler(ControlCatalog catalog, RuleSettings settings, Collection<Approval> approvals, UserDirectory users,
+                      Instant asOf) {
+        this.catalog = catalog;
+        this.settings = settings.withEvidence(users.known(), settings.bothEvidenceSources());
+        FindingFactory findings = new FindingFactory(catalog, this.settings);
+        ApprovalIndex index = new ApprovalIndex(approvals);
+        this.assembler = new RunAssembler(users);
+        this.runRules = new RunRules(index, users, this.settings, findings, asOf);
+        this.actionRules = new JobActionRules(index, this.settings, findings, asOf);
+        this.gaps = new BuildNumberGaps(this.settings, findings);
+        this.approvalRules = new ApprovalRules(findings, asOf);
+    }
+
+    public Run assemble(RunKey key, Iterable<? extends SourceEvent> events) {
+        return assembler.assemble(key, events);
+    }
+
+    public ReconciledRun evaluate(ApprovalCoverage.RankedRun ranked) {
+        return runRules.evaluate(ranked);
+    }
+
+    public List<Finding> gaps(Iterable<Run> jobRuns) {
+        return gaps.find(jobRuns);
+    }
+
+    public Optional<Finding> evaluate(AuditRequest action) {
+        return actionRules.evaluate(action);
+    }
+
+    public Optional<Finding> unused(Approval approval, long coveredRuns) {
+        return approvalRules.evaluate(approval, coveredRuns);
+    }
+
+    public LocalDate businessDate(Instant t) {
+        return t.atZone(settings.businessZone()).toLocalDate();
+    }
+
+    /** The run's contributions to recon_daily_summary: one per control whose population it belongs to. */
+    public List<SummaryCell> summaryCells(ReconciledRun r) {
+        List<SummaryCell> cells = new ArrayList<>();
+        for (String control : populations(r.run())) {
+            boolean exception = r.findings().stream().anyMatch(f -> f.controlId().equals(control));
+            cells.add(SummaryCell.member(r.businessDate(), r.run().controller(), control, exception,
+                    r.status() == ControlStatus.PENDING));
+        }
+        for (Finding f : r.findings()) cells.add(findingCell(f));
+        return cells;
+    }
+
+    /** A job action's contributions: a member of C4's population, and its finding if any. */
+    public List<SummaryCell> summaryCells(AuditRequest action, Optional<Finding> finding) {
+        List<SummaryCell> cells = new ArrayList<>();
+        cells.add(SummaryCell.member(businessDate(action.timestamp()), action.controller(),
+                catalog.controlOf(ReasonCode.UNAPPROVED_CONFIG_CHANGE), finding.isPresent(), false));
+        finding.ifPresent(f -> cells.add(findingCell(f)));
+        return cells;
+    }
+
+    /** A finding that belongs to no run or action (a gap, an unused approval): counted by severity only. */
+    public SummaryCell findingCell(Finding f) {
+        return SummaryCell.finding(f.businessDate(), f.controller(), f.controlId(), f.severity());
+    }
+
+    private TreeSet<String> populations(Run run) {
+        TreeSet<String> controls = new TreeSet<>();
+        if (run.manualRulesApply()) {
+            controls.add(catalog.controlOf(ReasonCode.NO_APPROVAL_REFERENCE));
+            controls.add(catalog.controlOf(ReasonCode.EXECUTOR_NOT_AUTHORIZED));
+        } else {
+            controls.add(catalog.controlOf(ReasonCode.NO_STANDING_APPROVAL));
+        }
+        if ("FAILURE".equals(run.result())) controls.add(catalog.controlOf(ReasonCode.FAILURE_NOT_REPORTED));
+        controls.add(catalog.controlOf(ReasonCode.RUN_INCOMPLETE));
+        return controls;
+    }
+}
