@@ -14,6 +14,11 @@ public record AuditRequest(
         String userId,
         Instant timestamp) implements SourceEvent {
 
+    /** What makes two request lines the same action, whatever document carried them. */
+    public String identity() {
+        return controller + '\u0001' + jobName + '\u0001' + action + '\u0001' + userId + '\u0001' + timestamp;
+    }
+
     public enum JobAction {
         CONFIG_SUBMIT("configSubmit"), DELETE("doDelete"), ENABLE("enable"), DISABLE("disable");
 

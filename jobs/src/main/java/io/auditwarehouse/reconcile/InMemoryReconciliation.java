@@ -13,7 +13,6 @@ import io.auditwarehouse.model.SourceEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,10 +55,12 @@ public final class InMemoryReconciliation {
                 cells.add(reconciler.findingCell(gap));
             }
         }
-        for (AuditRequest action : new LinkedHashSet<>(actionsWithoutDocIds(actions)).stream().toList()) {
-            Optional<Finding> f = reconciler.evaluate(action);
-            f.ifPresent(findings::add);
-            cells.addAll(reconciler.summaryCells(action, f));
+        Map<String, AuditRequest> distinctActions = new TreeMap<>();
+        actions.forEach(a -> distinctActions.putIfAbsent(a.identity(), a));
+        for (AuditRequest action : distinctActions.values()) {
+            JudgedAction judged = reconciler.evaluate(action);
+            if (judged.finding() != null) findings.add(judged.finding());
+            cells.addAll(reconciler.summaryCells(judged));
         }
         List<ApprovalTouch> touches = new ArrayList<>();
         for (Approval a : approvals) {
@@ -79,13 +80,6 @@ public final class InMemoryReconciliation {
         cells.forEach(c -> summary.merge(c.key(), c, SummaryCell::plus));
         findings.sort(Comparator.comparing(Finding::findingId));
         return new ReconciliationResult(reconciled, findings, touches, List.copyOf(summary.values()));
-    }
-
-    /** Logstash and the audit plugin may send a request line twice; the copies differ only in doc id. */
-    static List<AuditRequest> actionsWithoutDocIds(List<AuditRequest> actions) {
-        return actions.stream()
-                .map(a -> new AuditRequest("", a.controller(), a.jobName(), a.action(), a.userId(), a.timestamp()))
-                .toList();
     }
 
     private static <K extends Comparable<K>, T> Map<K, List<T>> group(List<T> items, Function<T, K> key) {

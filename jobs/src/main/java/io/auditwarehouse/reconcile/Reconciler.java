@@ -57,8 +57,8 @@ public final class Reconciler implements Serializable {
         return gaps.find(jobRuns);
     }
 
-    public Optional<Finding> evaluate(AuditRequest action) {
-        return actionRules.evaluate(action);
+    public JudgedAction evaluate(AuditRequest action) {
+        return new JudgedAction(action, actionRules.evaluate(action).orElse(null));
     }
 
     public Optional<Finding> unused(Approval approval, long coveredRuns) {
@@ -82,11 +82,12 @@ public final class Reconciler implements Serializable {
     }
 
     /** A job action's contributions: a member of C4's population, and its finding if any. */
-    public List<SummaryCell> summaryCells(AuditRequest action, Optional<Finding> finding) {
+    public List<SummaryCell> summaryCells(JudgedAction judged) {
+        AuditRequest action = judged.action();
         List<SummaryCell> cells = new ArrayList<>();
         cells.add(SummaryCell.member(businessDate(action.timestamp()), action.controller(),
-                catalog.controlOf(ReasonCode.UNAPPROVED_CONFIG_CHANGE), finding.isPresent(), false));
-        finding.ifPresent(f -> cells.add(findingCell(f)));
+                catalog.controlOf(ReasonCode.UNAPPROVED_CONFIG_CHANGE), judged.finding() != null, false));
+        if (judged.finding() != null) cells.add(findingCell(judged.finding()));
         return cells;
     }
 

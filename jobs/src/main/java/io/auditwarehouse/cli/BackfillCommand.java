@@ -1,0 +1,84 @@
+package io.auditwarehouse.cli;
+
+import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.config.ConfigException;
+import io.auditwarehouse.job.BatchPlanner;
+import io.auditwarehouse.job.BatchResult;
+import io.auditwarehouse.job.Progress;
+import io.auditwarehouse.job.ReconcileJob;
+import io.auditwarehouse.job.SoftwareVersion;
+import io.auditwarehouse.job.SparkSessions;
+import io.auditwarehouse.model.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "backfill", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+        description = "Reconciles every business date from D1 to D2, publishing chunk by chunk; resumable: dates "
+                + "already published by this software version are skipped unless --force.")
+final class BackfillCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "D1", description = "first business date (YYYY-MM-DD)")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "D2", description = "last business date (YYYY-MM-DD)")
+    String to;
+
+    @Option(names = "--force", description = "redo dates already published by this version")
+    boolean force;
+
+    @Option(names = "--chunk-days", defaultValue = "7", paramLabel = "N", description = "dates per batch (default ${DEFAULT-VALUE})")
+    int chunkDays;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "exit 5 if a finding at or above HIGH, MEDIUM, LOW or INFO exists")
+    Severity failOn;
+
+    @Override
+    public Integer call() {
+        Instant started = Instant.now();
+        AppConfig config = common.load();
+        LocalDate d1 = CommonOptions.parseDate("--from", from);
+        LocalDate d2 = CommonOptions.parseDate("--to", to);
+        if (d2.isBefore(d1)) throw new ConfigException("--to", "is before --from");
+        if (chunkDays < 1) throw new ConfigException("--chunk-days", "must be at least 1");
+        Instant asOf = common.asOf(config.businessZone());
+        Progress progress = Progress.stderr();
+        ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, progress);
+        List<BatchResult> results = run(job, progress, BatchPlanner.range(d1, d2), asOf);
+        RunSummary.print(spec.commandLine().getOut(), "backfill", results, Duration.between(started, Instant.now()));
+        return RunSummary.failOn(failOn, results);
+    }
+
+    private List<BatchResult> run(ReconcileJob job, Progress progress, List<LocalDate> dates, Instant asOf) {
+        Set<LocalDate> done = force ? Set.of() : BatchPlanner.publishedBy(job.warehouse(), SoftwareVersion.get());
+        List<BatchResult> results = new ArrayList<>();
+        List<List<LocalDate>> chunks = BatchPlanner.chunks(dates, chunkDays);
+        for (int i = 0; i < chunks.size(); i++) {
+            List<LocalDate> todo = chunks.get(i).stream().filter(d -> !done.contains(d)).toList();
+            String label = "chunk " + (i + 1) + "/" + chunks.size();
+            if (todo.isEmpty()) {
+                progress.step(label + ": already published by " + SoftwareVersion.get() + ", skipped");
+                continue;
+            }
+            progress.step(label + ": " + todo.get(0) + " .. " + todo.get(todo.size() - 1));
+            results.add(job.reconcile("backfill", todo, asOf));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,23 @@
+package io.auditwarehouse.cli;
+
+/** One exit code per failure class (operations.md). */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+    public static final int SOURCE_UNAVAILABLE = 3;
+    public static final int WRITE_FAILED = 4;
+    public static final int FINDINGS_AT_OR_ABOVE = 5;
+
+    public static final String HELP = """
+            Exit codes:
+              0  done (findings are results, not errors)
+              1  anything else
+              2  bad usage or configuration (the message names the key)
+              3  a source was unreachable or not ready (nothing published)
+              4  a write failed (nothing half-published)
+              5  --fail-on SEVERITY was given and a finding at or above it exists""";
+
+    private ExitCodes() {
+    }
+}

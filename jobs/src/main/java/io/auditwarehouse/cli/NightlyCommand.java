@@ -1,0 +1,50 @@
+package io.auditwarehouse.cli;
+
+import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.job.BatchPlanner;
+import io.auditwarehouse.job.BatchResult;
+import io.auditwarehouse.job.Progress;
+import io.auditwarehouse.job.ReconcileJob;
+import io.auditwarehouse.job.SparkSessions;
+import io.auditwarehouse.model.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "nightly", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+        description = "Reconciles business date D (default: yesterday in the business zone) and re-reconciles the "
+                + "lookback window before it (rules.lookback) for late data and pending evidence; publishes the tables.")
+final class NightlyCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--date", paramLabel = "D", description = "business date to reconcile (YYYY-MM-DD)")
+    String date;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "exit 5 if a finding at or above HIGH, MEDIUM, LOW or INFO exists")
+    Severity failOn;
+
+    @Override
+    public Integer call() {
+        Instant started = Instant.now();
+        AppConfig config = common.load();
+        LocalDate d = date == null ? LocalDate.now(config.businessZone()).minusDays(1) : CommonOptions.parseDate("--date", date);
+        Instant asOf = common.asOf(config.businessZone());
+        List<LocalDate> dates = BatchPlanner.nightly(d, (int) config.lookback().toDays());
+        ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, Progress.stderr());
+        BatchResult result = job.reconcile("nightly", dates, asOf);
+        RunSummary.print(spec.commandLine().getOut(), "nightly", List.of(result), java.time.Duration.between(started, Instant.now()));
+        return RunSummary.failOn(failOn, List.of(result));
+    }
+}

@@ -1,0 +1,29 @@
+package io.auditwarehouse.config;
+
+import io.auditwarehouse.reconcile.RuleSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The whole configuration, read once at start ({@link ConfigLoader}) and validated; immutable. */
+public record AppConfig(
+        Path inputDir,
+        Path outputDir,
+        ZoneId approvalsZone,
+        String approvalParam,
+        List<ControllerMapping> controllers,
+        Duration lookback,
+        RuleSettings rules,
+        String sparkMaster,
+        String digest) {
+
+    public ZoneId businessZone() {
+        return rules.businessZone();
+    }
+
+    public Path warehouseDir() {
+        return outputDir.resolve("warehouse");
+    }
+}

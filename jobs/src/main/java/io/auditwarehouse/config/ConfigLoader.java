@@ -1,0 +1,210 @@
+package io.auditwarehouse.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.Severity;
+import io.auditwarehouse.reconcile.ControlCatalog;
+import io.auditwarehouse.reconcile.RuleSettings;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the YAML file and the command-line overrides into one validated {@link AppConfig}. */
+public final class ConfigLoader {
+
+    public static final Path DEFAULT_FILE = Path.of("audit-warehouse.yaml");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern CONTROLLER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * @param file     the config file, or null for ./audit-warehouse.yaml when it exists, else the embedded default
+     * @param inputDir --input, or null
+     * @param outDir   --out, or null
+     */
+    public static AppConfig load(Path file, Path inputDir, Path outDir) {
+        Map<String, JsonNode> values = new TreeMap<>();
+        Path source = file != null ? file : Files.exists(DEFAULT_FILE) ? DEFAULT_FILE : null;
+        if (source != null) values.putAll(read(source));
+        return build(values, inputDir, outDir);
+    }
+
+    static Map<String, JsonNode> read(Path file) {
+        if (!Files.isRegularFile(file)) throw new ConfigException("--config", "no such file " + file);
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
+            Map<String, JsonNode> flat = new TreeMap<>();
+            if (root != null && !root.isNull() && !root.isMissingNode()) {
+                if (!root.isObject()) throw new ConfigException("--config", file + " is not a YAML mapping");
+                flatten("", root, flat);
+            }
+            return flat;
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("--config", file + " is not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("--config", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            ConfigKey known = ConfigKey.byName(key);
+            if (known != null && (ConfigKey.STRUCTURED.contains(known) || !e.getValue().isObject())) {
+                out.put(key, e.getValue());
+            } else if (e.getValue().isObject() && isPrefixOfAKey(key)) {
+                flatten(key, e.getValue(), out);
+            } else {
+                throw new ConfigException(key, "unknown configuration key");
+            }
+        }
+    }
+
+    private static boolean isPrefixOfAKey(String prefix) {
+        for (ConfigKey k : ConfigKey.values()) if (k.key().startsWith(prefix + ".")) return true;
+        return false;
+    }
+
+    static AppConfig build(Map<String, JsonNode> values, Path inputOverride, Path outOverride) {
+        Settings s = new Settings(values);
+        ZoneId business = s.zone(ConfigKey.BUSINESS_ZONE);
+        ControlCatalog catalog = ControlCatalog.shipped();
+        RuleSettings rules = new RuleSettings(business, s.duration(ConfigKey.FAILURE_REPORT_SLA),
+                s.duration(ConfigKey.INCOMPLETE_AFTER), s.duration(ConfigKey.TOGGLE_REVIEW_BEFORE),
+                s.duration(ConfigKey.TOGGLE_REVIEW_AFTER), s.duration(ConfigKey.GAP_LOOKBACK),
+                catalog.severities(s.severities()), true, true);
+        Path input = inputOverride != null ? inputOverride : Path.of(s.text(ConfigKey.INPUT_DIR));
+        Path out = outOverride != null ? outOverride : Path.of(s.text(ConfigKey.OUTPUT_DIR));
+        return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
+                s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
+                digest(values));
+    }
+
+    /** SHA-256 of the effective settings, recorded in every batch so a result can be traced to its configuration. */
+    private static String digest(Map<String, JsonNode> values) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            values.forEach((k, v) -> sha.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Duration parseDuration(String key, String text) {
+        String t = text.trim();
+        Matcher m = SHORT_DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(t);
+        } catch (RuntimeException e) {
+            throw new ConfigException(key, "expected a duration like 3d, 24h, 30m or PT24H, got '" + text + "'");
+        }
+    }
+
+    /** Typed access to the flattened values, falling back to each key's default. */
+    private record Settings(Map<String, JsonNode> values) {
+
+        String text(ConfigKey k) {
+            JsonNode n = values.get(k.key());
+            if (n == null || n.isNull()) return k.defaultValue();
+            if (!n.isValueNode()) throw new ConfigException(k.key(), "expected a single value");
+            return n.asText();
+        }
+
+        ZoneId zone(ConfigKey k) {
+            try {
+                return ZoneId.of(text(k));
+            } catch (DateTimeException e) {
+                throw new ConfigException(k.key(), "unknown time zone '" + text(k) + "'");
+            }
+        }
+
+        Duration duration(ConfigKey k) {
+            Duration d = parseDuration(k.key(), text(k));
+            if (d.isNegative()) throw new ConfigException(k.key(), "must not be negative");
+            return d;
+        }
+
+        String identifier(ConfigKey k) {
+            String v = text(k);
+            if (!v.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+                throw new ConfigException(k.key(), "'" + v + "' is not a valid parameter name");
+            }
+            return v;
+        }
+
+        Map<ReasonCode, Severity> severities() {
+            Map<ReasonCode, Severity> result = new EnumMap<>(ReasonCode.class);
+            JsonNode n = values.get(ConfigKey.SEVERITY.key());
+            if (n == null || n.isNull()) return result;
+            if (!n.isObject()) throw new ConfigException(ConfigKey.SEVERITY.key(), "expected a map of reason code to severity");
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = ConfigKey.SEVERITY.key() + "." + e.getKey();
+                try {
+                    result.put(ReasonCode.valueOf(e.getKey()), Severity.valueOf(e.getValue().asText()));
+                } catch (IllegalArgumentException ex) {
+                    throw new ConfigException(key, "expected a reason code mapped to HIGH, MEDIUM, LOW or INFO");
+                }
+            }
+            return result;
+        }
+
+        List<ControllerMapping> controllers() {
+            String key = ConfigKey.CONTROLLERS.key();
+            JsonNode n = values.get(key);
+            List<ControllerMapping> result = new ArrayList<>();
+            if (n == null || n.isNull()) return result;
+            if (!n.isArray()) throw new ConfigException(key, "expected a list of {id, source_host, audit}");
+            for (int i = 0; i < n.size(); i++) {
+                JsonNode c = n.get(i);
+                String at = key + "[" + i + "]";
+                if (!c.isObject()) throw new ConfigException(at, "expected {id, source_host, audit}");
+                for (Iterator<String> f = c.fieldNames(); f.hasNext(); ) {
+                    String field = f.next();
+                    if (!List.of("id", "source_host", "audit").contains(field)) {
+                        throw new ConfigException(at + "." + field, "unknown configuration key");
+                    }
+                }
+                String id = c.path("id").asText(null);
+                if (id == null || !CONTROLLER_ID.matcher(id).matches()) {
+                    throw new ConfigException(at + ".id", "a controller id of letters, digits, '.', '_' or '-' is required");
+                }
+                result.add(new ControllerMapping(id, c.path("source_host").asText(null), c.path("audit").asText(null)));
+            }
+            return result;
+        }
+    }
+}

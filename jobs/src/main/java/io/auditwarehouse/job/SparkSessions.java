@@ -1,0 +1,32 @@
+package io.auditwarehouse.job;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** The one place a SparkSession is configured: local by default, whatever spark-submit says otherwise. */
+public final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    public static SparkSession getOrCreate(String defaultMaster) {
+        SparkSession.Builder builder = SparkSession.builder().appName("audit-warehouse")
+                // Rows carry Instant and LocalDate; timestamps are stored and shown in UTC
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.sources.partitionOverwriteMode", "static")
+                .config("spark.sql.parquet.compression.codec", "snappy")
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.eventLog.enabled", "false");
+        SparkConf submitted = new SparkConf();
+        if (!submitted.contains("spark.master")) {
+            builder.master(defaultMaster)
+                    // small batches: a few shuffle partitions beat Spark's 200 on a laptop
+                    .config("spark.sql.shuffle.partitions", "8")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        return builder.getOrCreate();
+    }
+}

@@ -1,0 +1,153 @@
+package io.auditwarehouse.sinks;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * The embedded warehouse: Parquet tables under {@code <out>/warehouse}, dated tables partitioned by business_date.
+ * A batch writes everything to a staging folder first; only then is each date's partition swapped in, so a
+ * failed batch leaves the published dates as they were.
+ */
+public final class ParquetWarehouse {
+
+    private final SparkSession spark;
+    private final Path root;
+    private final FileSystem fs;
+
+    public ParquetWarehouse(SparkSession spark, java.nio.file.Path warehouseDir) {
+        this.spark = spark;
+        this.root = new Path(warehouseDir.toAbsolutePath().toUri());
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        try {
+            this.fs = root.getFileSystem(conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path tablePath(String table) {
+        return new Path(root, table);
+    }
+
+    public boolean exists(String table) {
+        try {
+            return fs.exists(tablePath(table)) && fs.listStatus(tablePath(table)).length > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The table's rows, or null when nothing has been published to it yet. */
+    public Dataset<Row> read(String table) {
+        return exists(table) ? spark.read().parquet(tablePath(table).toString()) : null;
+    }
+
+    /** The published rows of a dated table for the given dates (empty when none). */
+    public Dataset<Row> readDates(String table, StructType schema, Collection<LocalDate> dates) {
+        Dataset<Row> all = read(table);
+        if (all == null) return spark.createDataFrame(List.of(), schema);
+        return all.filter(col(WarehouseTables.BUSINESS_DATE).isin(dates.toArray()));
+    }
+
+    /** Writes a dated table's rows for {@code dates} to staging; {@link #publish} swaps them in. */
+    public void stage(String batchId, String table, Dataset<Row> rows) {
+        rows.repartition(col(WarehouseTables.BUSINESS_DATE)).write().mode(SaveMode.Overwrite)
+                .partitionBy(WarehouseTables.BUSINESS_DATE).parquet(staged(batchId, table).toString());
+    }
+
+    /** Replaces each date's partition of each staged table; a date with no staged rows ends up with none. */
+    public void publish(String batchId, Collection<String> tables, Collection<LocalDate> dates) {
+        try {
+            for (String table : tables) {
+                for (LocalDate date : dates) {
+                    Path live = new Path(tablePath(table), partition(date));
+                    Path fresh = new Path(staged(batchId, table), partition(date));
+                    Path retired = new Path(root, ".retired/" + batchId + "/" + table + "/" + partition(date));
+                    if (fs.exists(live)) {
+                        fs.mkdirs(retired.getParent());
+                        rename(live, retired);
+                    }
+                    if (fs.exists(fresh)) {
+                        fs.mkdirs(live.getParent());
+                        rename(fresh, live);
+                    }
+                }
+            }
+            fs.delete(new Path(root, ".retired/" + batchId), true);
+            fs.delete(new Path(root, ".staging/" + batchId), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("publishing batch " + batchId + " failed", e);
+        }
+    }
+
+    /** Replaces a whole undated table (the catalog, the quarantine). */
+    public void replace(String batchId, String table, Dataset<Row> rows) {
+        Path staging = new Path(root, ".staging/" + batchId + "/" + table);
+        rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(staging.toString());
+        try {
+            Path live = tablePath(table);
+            Path retired = new Path(root, ".retired/" + batchId + "/" + table);
+            if (fs.exists(live)) {
+                fs.mkdirs(retired.getParent());
+                rename(live, retired);
+            }
+            rename(staging, live);
+            fs.delete(retired, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("replacing table " + table + " failed", e);
+        }
+    }
+
+    /** Writes (or rewrites) one batch's ledger row, keyed by batch id. */
+    public void recordBatch(BatchRecord batch) {
+        Dataset<Row> row = spark.createDataFrame(List.of(batch.toRow()), BatchRecord.SCHEMA);
+        row.coalesce(1).write().mode(SaveMode.Overwrite)
+                .parquet(new Path(tablePath(WarehouseTables.BATCH), "batch=" + batch.batchId()).toString());
+    }
+
+    /** Leftovers of a batch that died before publishing. */
+    public void discardStaging(String batchId) {
+        try {
+            fs.delete(new Path(root, ".staging/" + batchId), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<String> publishedTables() {
+        try {
+            if (!fs.exists(root)) return List.of();
+            return java.util.Arrays.stream(fs.listStatus(root)).filter(FileStatus::isDirectory)
+                    .map(s -> s.getPath().getName()).filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path staged(String batchId, String table) {
+        return new Path(root, ".staging/" + batchId + "/" + table);
+    }
+
+    private static String partition(LocalDate date) {
+        return WarehouseTables.BUSINESS_DATE + "=" + date;
+    }
+
+    private void rename(Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) throw new IOException("cannot move " + from + " to " + to);
+    }
+}

@@ -1,0 +1,23 @@
+package io.auditwarehouse.sources;
+
+import io.auditwarehouse.model.Approval;
+import io.auditwarehouse.model.QuarantineRecord;
+import io.auditwarehouse.model.SourceEvent;
+import io.auditwarehouse.reconcile.UserDirectory;
+import org.apache.spark.sql.Dataset;
+
+import java.util.List;
+
+/**
+ * Everything read from the sources for one batch, whatever they are (files, MySQL, Elasticsearch).
+ *
+ * @param events      decoded build records and audit-trail lines (lazy: read when first used)
+ * @param rejected    documents that could not be decoded, from every source
+ * @param approvals   the approval records (small enough for the driver)
+ * @param users       the users directory, {@link UserDirectory#absent()} when no users relation is configured
+ * @param buildsConfigured build records are configured; {@code auditConfigured} likewise the audit trail
+ */
+public record SourceData(Dataset<SourceEvent> events, Dataset<QuarantineRecord> rejected, List<Approval> approvals,
+                         UserDirectory users, long usersRead, boolean buildsConfigured, boolean auditConfigured,
+                         List<String> description) {
+}

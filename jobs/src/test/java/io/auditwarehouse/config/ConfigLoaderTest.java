@@ -1,0 +1,83 @@
+package io.auditwarehouse.config;
+
+import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private AppConfig load(String yaml) throws IOException {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, yaml);
+        return ConfigLoader.load(f, null, null);
+    }
+
+    private String failingKey(String yaml) {
+        return assertThrows(ConfigException.class, () -> load(yaml)).key();
+    }
+
+    @Test
+    void defaultsApplyWithoutAFile() {
+        AppConfig c = ConfigLoader.load(null, null, dir.resolve("out"));
+        assertEquals(ZoneId.of("Asia/Seoul"), c.businessZone());
+        assertEquals(ZoneId.of("UTC"), c.approvalsZone());
+        assertEquals(Duration.ofDays(3), c.rules().failureReportSla());
+        assertEquals(Duration.ofDays(7), c.lookback());
+        assertEquals("APPROVAL_NO", c.approvalParam());
+        assertEquals(dir.resolve("out"), c.outputDir());
+    }
+
+    @Test
+    void readsEveryKindOfValue() throws IOException {
+        AppConfig c = load("""
+                business: {zone: UTC}
+                sources:
+                  approvals: {zone: Asia/Seoul}
+                  controllers:
+                    - {id: batch-a, source_host: "https://a.example/", audit: batch-a}
+                rules:
+                  incomplete_after: 12h
+                  severity: {APPROVAL_UNUSED: LOW}
+                """);
+        assertEquals(ZoneId.of("UTC"), c.businessZone());
+        assertEquals(ZoneId.of("Asia/Seoul"), c.approvalsZone());
+        assertEquals(Duration.ofHours(12), c.rules().incompleteAfter());
+        assertEquals(Severity.LOW, c.rules().severityOf(ReasonCode.APPROVAL_UNUSED));
+        assertEquals("batch-a", c.controllers().get(0).id());
+    }
+
+    @Test
+    void unknownKeysBadTypesAndBadValuesNameTheKey() {
+        assertEquals("rules.failure_report_slaa", failingKey("rules: {failure_report_slaa: 3d}"));
+        assertEquals("colour", failingKey("colour: red"));
+        assertEquals("rules.lookback", failingKey("rules: {lookback: soon}"));
+        assertEquals("business.zone", failingKey("business: {zone: Mars/Olympus}"));
+        assertEquals("rules.incomplete_after", failingKey("rules: {incomplete_after: [1, 2]}"));
+        assertEquals("sources.builds.approval_param", failingKey("sources: {builds: {approval_param: \"A; DROP\"}}"));
+        assertEquals("rules.severity.NOT_A_CODE", failingKey("rules: {severity: {NOT_A_CODE: HIGH}}"));
+        assertEquals("sources.controllers[0].id", failingKey("sources: {controllers: [{id: \"a;b\"}]}"));
+    }
+
+    @Test
+    void readmeDocumentsEveryKeyWithItsDefault() throws IOException {
+        Path readme = Path.of("..", "README.md");
+        String text = Files.readString(readme);
+        for (ConfigKey k : ConfigKey.values()) {
+            assertTrue(text.contains("| `" + k.key() + "` | `" + k.defaultValue() + "` |"), "README misses " + k.key());
+        }
+    }
+}
