@@ -78,7 +78,7 @@ public final class FileSources {
             throw new SourceUnavailableException("builds", "neither " + BUILDS + " nor " + AUDIT_DIR + "/*.ndjson found in " + dir);
         }
         ControllerIds ids = controllerIds();
-        LogstashBuildDecoder buildDecoder = new LogstashBuildDecoder(config.approvalParam(), ids);
+        LogstashBuildDecoder buildDecoder = new LogstashBuildDecoder(ids, config.approvalParam());
         AuditTrailDecoder auditDecoder = new AuditTrailDecoder(config.approvalParam());
         Dataset<Decoded> decoded = null;
         for (Path f : buildFiles) {

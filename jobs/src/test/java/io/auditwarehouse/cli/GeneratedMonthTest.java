@@ -1,0 +1,152 @@
+package io.auditwarehouse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditwarehouse.model.ReasonCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A generated month of 20,000+ runs with every reason code planted: reconciled findings equal the ground truth
+ * exactly, whatever the order of the days, and re-running a day changes nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GeneratedMonthTest {
+
+    static final String MONTH = "2026-10";
+    static final String PROJECTION = "select reason_code, cast(business_date as string), controller, coalesce(job_name, ''), "
+            + "coalesce(cast(build_number as string), ''), "
+            + "case when reason_code = 'APPROVAL_UNUSED' then approval_no else '' end, "
+            + "case when reason_code in ('UNAPPROVED_CONFIG_CHANGE', 'UNREVIEWED_EMERGENCY_TOGGLE') "
+            + "then date_format(occurred_at, \"yyyy-MM-dd'T'HH:mm:ss'Z'\") else '' end from recon_finding";
+
+    @TempDir
+    Path tmp;
+    Path input;
+    Path backfilled;
+    String asOf;
+    JsonNode generation;
+
+    @BeforeAll
+    void generateAndBackfill() throws IOException {
+        input = tmp.resolve("input");
+        Cli.expect(0, "generate", "--month", MONTH, "--runs", "20000", "--seed", "42", "--out", input.toString());
+        generation = new ObjectMapper().readTree(input.resolve("generation.json").toFile());
+        asOf = generation.get("as_of").asText();
+        backfilled = tmp.resolve("backfill");
+        Cli.expect(0, "backfill", "--input", input.toString(), "--out", backfilled.toString(), "--from", MONTH + "-01",
+                "--to", MONTH + "-31", "--as-of", asOf);
+    }
+
+    @Test
+    void findingsEqualTheGroundTruthExactly() throws IOException {
+        List<String> truth = Files.readAllLines(input.resolve("ground-truth.csv"));
+        List<String> expected = new ArrayList<>(truth.subList(1, truth.size()));
+        Collections.sort(expected);
+        List<String> actual = new ArrayList<>(Cli.expect(0, "sql", "--out", backfilled.toString(), "--format", "csv", PROJECTION).csvRows());
+        Collections.sort(actual);
+
+        TreeSet<String> missing = new TreeSet<>(expected);
+        actual.forEach(missing::remove);
+        TreeSet<String> extra = new TreeSet<>(actual);
+        expected.forEach(extra::remove);
+        assertTrue(missing.isEmpty() && extra.isEmpty(), "missing " + missing.size() + ": " + head(missing)
+                + "\nextra " + extra.size() + ": " + head(extra));
+        assertEquals(expected, actual, "same findings, no duplicates");
+
+        Map<String, Long> perCode = expected.stream().collect(Collectors.groupingBy(l -> l.substring(0, l.indexOf(',')), TreeMap::new, Collectors.counting()));
+        for (ReasonCode code : ReasonCode.values()) {
+            assertTrue(perCode.getOrDefault(code.name(), 0L) >= 5, code + " planted only " + perCode.get(code.name()) + " times");
+        }
+        long runs = Long.parseLong(Cli.expect(0, "sql", "--out", backfilled.toString(), "--format", "csv",
+                "select count(*) from recon_run").csvRows().get(0));
+        assertTrue(runs >= 20_000, "runs " + runs);
+    }
+
+    @Test
+    void dayByDayForwardAndInReverseGiveTheBackfillTables() throws IOException {
+        Path config = tmp.resolve("no-lookback.yaml");
+        Files.writeString(config, "rules:\n  lookback: 0d\n");
+        Path forward = tmp.resolve("forward");
+        Path reverse = tmp.resolve("reverse");
+        List<LocalDate> days = LocalDate.parse(MONTH + "-01").datesUntil(LocalDate.parse(MONTH + "-01").plusMonths(1)).toList();
+        for (LocalDate d : days) nightly(config, forward, d);
+        List<LocalDate> backwards = new ArrayList<>(days);
+        Collections.reverse(backwards);
+        for (LocalDate d : backwards) nightly(config, reverse, d);
+        Map<String, List<String>> expected = WarehouseSnapshot.of(backfilled, false);
+        assertTrue(expected.get("recon_run").size() >= 20_000);
+        assertEquals(expected, WarehouseSnapshot.of(forward, false));
+        assertEquals(expected, WarehouseSnapshot.of(reverse, false));
+    }
+
+    @Test
+    void theSameDateTwiceGivesIdenticalTablesAndKeepsTheFirstBatch() throws IOException {
+        Path config = tmp.resolve("no-lookback-twice.yaml");
+        Files.writeString(config, "rules:\n  lookback: 0d\n");
+        Path twice = tmp.resolve("twice");
+        LocalDate d = LocalDate.parse(MONTH + "-15");
+        nightly(config, twice, d);
+        Map<String, List<String>> first = WarehouseSnapshot.of(twice, false);
+        String firstBatches = Cli.expect(0, "sql", "--out", twice.toString(), "--format", "csv",
+                "select distinct first_batch_id from recon_finding").out();
+        nightly(config, twice, d);
+        assertEquals(first, WarehouseSnapshot.of(twice, false));
+        assertEquals(firstBatches, Cli.expect(0, "sql", "--out", twice.toString(), "--format", "csv",
+                "select distinct first_batch_id from recon_finding").out(), "a re-run keeps the batch that first found each finding");
+        assertEquals(List.of("0"), Cli.expect(0, "sql", "--out", twice.toString(), "--format", "csv",
+                "select count(*) - count(distinct finding_id) from recon_finding").csvRows(), "no duplicate findings");
+        assertEquals(List.of("2"), Cli.expect(0, "sql", "--out", twice.toString(), "--format", "csv",
+                "select count(*) from recon_batch where status = 'COMPLETED'").csvRows());
+    }
+
+    @Test
+    void malformedLinesAreQuarantinedAndCounted() {
+        long planted = 0;
+        for (JsonNode n : generation.get("malformed_lines")) planted += n.asLong();
+        assertTrue(planted > 0);
+        assertEquals(List.of(Long.toString(planted)), Cli.expect(0, "sql", "--out", backfilled.toString(), "--format", "csv",
+                "select count(*) from recon_quarantine").csvRows());
+        assertEquals(List.of(Long.toString(planted)), Cli.expect(0, "sql", "--out", backfilled.toString(), "--format", "csv",
+                "select max(quarantined) from recon_batch").csvRows());
+    }
+
+    @Test
+    void sqlPrintsCountsPerReasonCodeAsCsv() throws IOException {
+        Cli counts = Cli.expect(0, "sql", "--out", backfilled.toString(), "--format", "csv",
+                "select reason_code, count(*) from recon_finding group by 1");
+        List<String> truth = Files.readAllLines(input.resolve("ground-truth.csv"));
+        Map<String, Long> expected = truth.subList(1, truth.size()).stream()
+                .collect(Collectors.groupingBy(l -> l.substring(0, l.indexOf(',')), TreeMap::new, Collectors.counting()));
+        Map<String, Long> printed = new TreeMap<>();
+        counts.csvRows().forEach(l -> printed.put(l.split(",")[0], Long.parseLong(l.split(",")[1])));
+        assertEquals(expected, printed);
+        assertEquals("reason_code,count(1)", counts.out().lines().findFirst().orElseThrow());
+    }
+
+    private void nightly(Path config, Path out, LocalDate d) {
+        Cli.expect(0, "nightly", "--config", config.toString(), "--input", input.toString(), "--out", out.toString(),
+                "--date", d.toString(), "--as-of", asOf);
+    }
+
+    private static String head(TreeSet<String> s) {
+        return s.stream().limit(15).collect(Collectors.joining("\n  ", "\n  ", ""));
+    }
+}

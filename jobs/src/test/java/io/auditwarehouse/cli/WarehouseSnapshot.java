@@ -1,0 +1,39 @@
+package io.auditwarehouse.cli;
+
+import io.auditwarehouse.job.SparkTestSession;
+import io.auditwarehouse.sinks.ParquetWarehouse;
+import io.auditwarehouse.sinks.WarehouseTables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The content of the dated warehouse tables, as sorted text rows, without the columns naming batches. */
+final class WarehouseSnapshot {
+
+    private WarehouseSnapshot() {
+    }
+
+    static Map<String, List<String>> of(Path out, boolean withBatchIds) {
+        ParquetWarehouse warehouse = new ParquetWarehouse(SparkTestSession.get(), out.resolve("warehouse"));
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        for (String table : WarehouseTables.DATED) {
+            Dataset<Row> rows = warehouse.read(table);
+            if (rows == null) {
+                tables.put(table, List.of());
+                continue;
+            }
+            if (!withBatchIds) {
+                for (String c : rows.columns()) if (c.endsWith("batch_id")) rows = rows.drop(c);
+            }
+            String[] cols = rows.columns();
+            Arrays.sort(cols);
+            tables.put(table, rows.selectExpr(cols).collectAsList().stream().map(Row::toString).sorted().toList());
+        }
+        return tables;
+    }
+}
