@@ -13,6 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.util.Map;
 
@@ -217,6 +221,17 @@ class AuditTrailDecoderTest {
     @Test
     void missingControllerIsQuarantined() {
         assertEquals("unknown controller", decoder.decode(doc("/job/a/enable by x"), "f@0", null).quarantine().reason());
+    }
+
+    @Test
+    void decoderIsSerializable() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new AuditTrailDecoder("CHANGE_REF"));
+        }
+        AuditTrailDecoder copy = (AuditTrailDecoder) new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
+        Decoded d = copy.decode(doc("job/a/ #5 Started, Parameters:[CHANGE_REF: {CR-2}]"), "f@0", "batch-a");
+        assertEquals("CR-2", ((AuditBuildLine) d.event()).approvalNo());
     }
 
     @Test
