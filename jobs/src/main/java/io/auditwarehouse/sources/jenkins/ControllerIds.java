@@ -37,7 +37,10 @@ public final class ControllerIds implements Serializable {
         return configured != null ? configured : firstHostLabel(sourceHost.trim());
     }
 
-    /** The controller of an audit-trail file: {@code audit/batch-a.ndjson} → {@code batch-a}. */
+    /**
+     * The controller of an audit-trail file: the configured id, else the file name before its first dot
+     * ({@code audit/batch-a.ndjson} → {@code batch-a}).
+     */
     public String forAuditFile(String fileName) {
         String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
         int dot = name.indexOf('.');

@@ -78,8 +78,8 @@ public final class LogstashBuildDecoder implements Serializable {
     private static Integer asBuildNumber(JsonNode node) {
         if (node == null) return null;
         if (node.isIntegralNumber() && node.canConvertToInt() && node.intValue() > 0) return node.intValue();
-        if (node.isTextual() && node.textValue().trim().matches("0*[1-9]\\d{0,8}")) return Integer.valueOf(node.textValue().trim());
-        return null;
+        String text = node.isTextual() ? node.textValue().trim() : "";
+        return text.matches("0*[1-9]\\d{0,8}") ? Integer.valueOf(text) : null;
     }
 
     private static Instant time(JsonNode doc, String field) throws Rejected {
