@@ -58,7 +58,7 @@ final class BackfillCommand implements Callable<Integer> {
         if (d2.isBefore(d1)) throw new ConfigException("--to", "is before --from");
         if (chunkDays < 1) throw new ConfigException("--chunk-days", "must be at least 1");
         Instant asOf = common.asOf(config.businessZone());
-        Progress progress = Progress.stderr();
+        Progress progress = Progress.to(spec.commandLine().getErr());
         ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, progress);
         List<BatchResult> results = run(job, progress, BatchPlanner.range(d1, d2), asOf);
         RunSummary.print(spec.commandLine().getOut(), "backfill", results, Duration.between(started, Instant.now()));

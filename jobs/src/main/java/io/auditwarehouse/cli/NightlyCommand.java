@@ -42,7 +42,7 @@ final class NightlyCommand implements Callable<Integer> {
         LocalDate d = date == null ? LocalDate.now(config.businessZone()).minusDays(1) : CommonOptions.parseDate("--date", date);
         Instant asOf = common.asOf(config.businessZone());
         List<LocalDate> dates = BatchPlanner.nightly(d, (int) config.lookback().toDays());
-        ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, Progress.stderr());
+        ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, Progress.to(spec.commandLine().getErr()));
         BatchResult result = job.reconcile("nightly", dates, asOf);
         RunSummary.print(spec.commandLine().getOut(), "nightly", List.of(result), java.time.Duration.between(started, Instant.now()));
         return RunSummary.failOn(failOn, List.of(result));

@@ -57,8 +57,12 @@ final class SqlCommand implements Callable<Integer> {
         Dataset<Row> result;
         try {
             result = spark.sql(query);
-        } catch (AnalysisException | org.apache.spark.sql.catalyst.parser.ParseException e) {
-            throw new ConfigException("QUERY", e.getMessage().lines().findFirst().orElse("invalid query"));
+        } catch (Exception e) {
+            // Scala hides that AnalysisException (and ParseException, its subclass) is checked
+            if (e instanceof AnalysisException) {
+                throw new ConfigException("QUERY", e.getMessage().lines().findFirst().orElse("invalid query"));
+            }
+            throw e;
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
