@@ -1,0 +1,76 @@
+package io.auditwarehouse.cli;
+
+import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.config.ConfigLoader;
+import io.auditwarehouse.generate.GenerationSummary;
+import io.auditwarehouse.job.BatchPlanner;
+import io.auditwarehouse.job.BatchResult;
+import io.auditwarehouse.job.Progress;
+import io.auditwarehouse.job.ReconcileJob;
+import io.auditwarehouse.job.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+        description = "Generates a realistic month as files, reconciles every day of it on the embedded default "
+                + "(Spark local, Parquet out) and prints where to look.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "out/demo", paramLabel = "DIR", description = "where to write everything (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "month to generate (default: last month)")
+    String month;
+
+    @Option(names = "--runs", defaultValue = "20000", paramLabel = "N", description = "runs to generate (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        Instant started = Instant.now();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AppConfig config = ConfigLoader.load(null, out.resolve("input"), out);
+        YearMonth ym = month == null ? YearMonth.now(config.businessZone()).minusMonths(1) : GenerateCommand.parseMonth(month);
+
+        GenerationSummary generated = GenerateCommand.generate(ym, runs, seed, config.inputDir(), err);
+        GenerateCommand.print(stdout, generated);
+
+        Progress progress = Progress.to(err);
+        ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, progress);
+        List<BatchResult> results = new ArrayList<>();
+        List<LocalDate> days = BatchPlanner.range(ym.atDay(1), ym.atEndOfMonth());
+        for (List<LocalDate> week : BatchPlanner.chunks(days, 7)) {
+            results.add(job.reconcile("backfill", week, generated.asOf().toInstant()));
+        }
+        RunSummary.print(stdout, "demo " + ym, results, Duration.between(started, Instant.now()));
+        String o = out.toString();
+        stdout.println();
+        stdout.println("Look around:");
+        stdout.println("  bin/audit-warehouse sql --out " + o + " \"select reason_code, count(*) from recon_finding group by 1 order by 2 desc\"");
+        stdout.println("  bin/audit-warehouse sql --out " + o + " \"select * from recon_daily_summary where business_date = '" + ym.atDay(1) + "'\"");
+        stdout.println("  bin/audit-warehouse sql --out " + o + " --format csv \"select * from recon_finding where severity = 'HIGH'\"");
+        stdout.println("  inputs in " + config.inputDir() + ", ground truth in " + config.inputDir().resolve("ground-truth.csv"));
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+}
