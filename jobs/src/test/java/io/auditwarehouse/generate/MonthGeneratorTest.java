@@ -88,6 +88,25 @@ class MonthGeneratorTest {
     }
 
     @Test
+    void buildDocumentsHaveTheFieldsOfTheLogstashPluginInItsOrder() throws IOException {
+        String line = Files.readAllLines(dir.resolve("builds.ndjson"), StandardCharsets.UTF_8).get(0);
+        JsonNode doc = JSON.readTree(line);
+        JsonNode source = doc.has("_source") ? doc.get("_source") : doc;
+        assertEquals(List.of("data", "message", "source", "source_host", "@buildTimestamp", "@timestamp", "@version"),
+                names(source));
+        assertEquals(List.of("id", "result", "projectName", "fullProjectName", "displayName", "fullDisplayName",
+                "description", "url", "buildHost", "buildLabel", "buildNum", "buildDuration", "rootProjectName",
+                "rootFullProjectName", "rootProjectDisplayName", "rootBuildNum", "buildVariables",
+                "sensitiveBuildVariables", "testResults"), names(source.get("data")));
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
     void auditTrailIsAuditTrailPluginDocumentsApartFromThePlantedMalformedLines() throws IOException {
         for (String controller : summary.controllers()) {
             String name = "audit/" + controller + ".ndjson";
