@@ -13,8 +13,8 @@ import java.io.PrintWriter;
 @Command(name = "audit-warehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reconciles Jenkins runs with approval records and produces audit evidence.",
         footer = ExitCodes.HELP,
-        subcommands = {NightlyCommand.class, BackfillCommand.class, SqlCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {NightlyCommand.class, BackfillCommand.class, SqlCommand.class, GenerateCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class})
 public final class AuditWarehouse implements Runnable {
 
     @CommandLine.Spec
