@@ -6,6 +6,7 @@ import io.auditwarehouse.job.BatchPlanner;
 import io.auditwarehouse.job.BatchResult;
 import io.auditwarehouse.job.Progress;
 import io.auditwarehouse.job.ReconcileJob;
+import io.auditwarehouse.job.Reconciliation;
 import io.auditwarehouse.job.SoftwareVersion;
 import io.auditwarehouse.job.SparkSessions;
 import io.auditwarehouse.model.Severity;
@@ -68,16 +69,24 @@ final class BackfillCommand implements Callable<Integer> {
     private List<BatchResult> run(ReconcileJob job, Progress progress, List<LocalDate> dates, Instant asOf) {
         Set<LocalDate> done = force ? Set.of() : BatchPlanner.publishedBy(job.warehouse(), SoftwareVersion.get());
         List<BatchResult> results = new ArrayList<>();
-        List<List<LocalDate>> chunks = BatchPlanner.chunks(dates, chunkDays);
-        for (int i = 0; i < chunks.size(); i++) {
-            List<LocalDate> todo = chunks.get(i).stream().filter(d -> !done.contains(d)).toList();
-            String label = "chunk " + (i + 1) + "/" + chunks.size();
-            if (todo.isEmpty()) {
-                progress.step(label + ": already published by " + SoftwareVersion.get() + ", skipped");
-                continue;
+        List<List<LocalDate>> chunks = BatchPlanner.chunks(dates.stream().filter(d -> !done.contains(d)).toList(), chunkDays);
+        if (chunks.isEmpty()) {
+            progress.step("every date already published by " + SoftwareVersion.get() + "; nothing to do");
+            return results;
+        }
+        Reconciliation reconciliation;
+        try {
+            reconciliation = job.open(asOf);
+        } catch (RuntimeException e) {
+            job.recordFailure("backfill", dates, asOf, e);
+            throw e;
+        }
+        // sources are read once; each chunk is published (and resumable) on its own
+        try (reconciliation) {
+            for (int i = 0; i < chunks.size(); i++) {
+                progress.step("chunk " + (i + 1) + "/" + chunks.size());
+                results.add(reconciliation.publish("backfill", chunks.get(i)));
             }
-            progress.step(label + ": " + todo.get(0) + " .. " + todo.get(todo.size() - 1));
-            results.add(job.reconcile("backfill", todo, asOf));
         }
         return results;
     }

@@ -7,6 +7,7 @@ import io.auditwarehouse.job.BatchPlanner;
 import io.auditwarehouse.job.BatchResult;
 import io.auditwarehouse.job.Progress;
 import io.auditwarehouse.job.ReconcileJob;
+import io.auditwarehouse.job.Reconciliation;
 import io.auditwarehouse.job.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,8 +60,8 @@ final class DemoCommand implements Callable<Integer> {
         ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, progress);
         List<BatchResult> results = new ArrayList<>();
         List<LocalDate> days = BatchPlanner.range(ym.atDay(1), ym.atEndOfMonth());
-        for (List<LocalDate> week : BatchPlanner.chunks(days, 7)) {
-            results.add(job.reconcile("backfill", week, generated.asOf().toInstant()));
+        try (Reconciliation reconciliation = job.open(generated.asOf().toInstant())) {
+            for (List<LocalDate> week : BatchPlanner.chunks(days, 7)) results.add(reconciliation.publish("backfill", week));
         }
         RunSummary.print(stdout, "demo " + ym, results, Duration.between(started, Instant.now()));
         String o = out.toString();

@@ -52,7 +52,11 @@ final class ReconcilePipeline {
 
     /** What one pass produced, still as Datasets. */
     record Output(Dataset<ReconciledRun> runs, Dataset<Finding> findings, Dataset<ApprovalTouch> approvals,
-                  Dataset<SummaryCell> summary) {
+                  Dataset<SummaryCell> summary, List<Dataset<?>> cached) {
+
+        void unpersist() {
+            cached.forEach(Dataset::unpersist);
+        }
     }
 
     private ReconcilePipeline() {
@@ -143,7 +147,8 @@ final class ReconcilePipeline {
                 }, TOUCH)
                 .union(spark.createDataset(unusedTouches, TOUCH));
 
-        return new Output(reconciled, findings, touches, summary);
+        return new Output(reconciled, findings.persist(), touches.persist(), summary.persist(),
+                List.of(runs, reconciled, gaps, judgedActions, findings, touches, summary));
     }
 
     /** The subset of an output that belongs to the given business dates. */
@@ -152,7 +157,7 @@ final class ReconcilePipeline {
                 o.runs().filter((FilterFunction<ReconciledRun>) r -> dates.contains(r.businessDate())),
                 o.findings().filter((FilterFunction<Finding>) f -> dates.contains(f.businessDate())),
                 o.approvals().filter((FilterFunction<ApprovalTouch>) t -> dates.contains(t.businessDate())),
-                o.summary().filter((FilterFunction<SummaryCell>) c -> dates.contains(c.businessDate())));
+                o.summary().filter((FilterFunction<SummaryCell>) c -> dates.contains(c.businessDate())), List.of());
     }
 
     private static String runKey(SourceEvent e) {

@@ -23,7 +23,7 @@ public final class SparkSessions {
         if (!submitted.contains("spark.master")) {
             builder.master(defaultMaster)
                     // small batches: a few shuffle partitions beat Spark's 200 on a laptop
-                    .config("spark.sql.shuffle.partitions", "8")
+                    .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");
         }

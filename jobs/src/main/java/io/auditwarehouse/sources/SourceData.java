@@ -19,5 +19,10 @@ import java.util.List;
  */
 public record SourceData(Dataset<SourceEvent> events, Dataset<QuarantineRecord> rejected, List<Approval> approvals,
                          UserDirectory users, long usersRead, boolean buildsConfigured, boolean auditConfigured,
-                         List<String> description) {
+                         List<String> description, List<Dataset<?>> cached) {
+
+    /** Releases whatever the reader kept in memory. */
+    public void release() {
+        cached.forEach(Dataset::unpersist);
+    }
 }

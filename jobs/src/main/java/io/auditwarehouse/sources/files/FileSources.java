@@ -90,7 +90,8 @@ public final class FileSources {
             String controller = ids.forAuditFile(f.getFileName().toString());
             decoded = union(decoded, decodeLines(f, (line, offset) -> auditDecoder.decode(line, name + "@" + offset, controller)));
         }
-        Dataset<Decoded> all = decoded;
+        // decoded once: events and rejects both come from it
+        Dataset<Decoded> all = decoded.persist();
         Dataset<SourceEvent> events = all.filter((FilterFunction<Decoded>) d -> d.event() != null)
                 .map((MapFunction<Decoded, SourceEvent>) Decoded::event, Encoders.javaSerialization(SourceEvent.class));
         Dataset<QuarantineRecord> rejected = all.filter((FilterFunction<Decoded>) d -> d.quarantine() != null)
@@ -102,7 +103,7 @@ public final class FileSources {
         buildFiles.forEach(f -> described.add(dir.relativize(f).toString()));
         auditFiles.forEach(f -> described.add(dir.relativize(f).toString()));
         return new SourceData(events, rejected, approvals.rows(), users, usersRead, !buildFiles.isEmpty(),
-                !auditFiles.isEmpty(), described);
+                !auditFiles.isEmpty(), described, List.of(all));
     }
 
     private ControllerIds controllerIds() {
