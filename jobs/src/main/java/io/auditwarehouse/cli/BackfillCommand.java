@@ -16,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,8 +61,7 @@ final class BackfillCommand implements Callable<Integer> {
         Progress progress = Progress.to(spec.commandLine().getErr());
         ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, progress);
         List<BatchResult> results = run(job, progress, BatchPlanner.range(d1, d2), asOf);
-        RunSummary.print(spec.commandLine().getOut(), "backfill", results, Duration.between(started, Instant.now()));
-        return RunSummary.failOn(failOn, results);
+        return RunSummary.finish(spec.commandLine().getOut(), "backfill", results, started, failOn);
     }
 
     private List<BatchResult> run(ReconcileJob job, Progress progress, List<LocalDate> dates, Instant asOf) {

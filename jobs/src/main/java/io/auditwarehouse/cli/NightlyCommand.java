@@ -44,7 +44,6 @@ final class NightlyCommand implements Callable<Integer> {
         List<LocalDate> dates = BatchPlanner.nightly(d, (int) config.lookback().toDays());
         ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, Progress.to(spec.commandLine().getErr()));
         BatchResult result = job.reconcile("nightly", dates, asOf);
-        RunSummary.print(spec.commandLine().getOut(), "nightly", List.of(result), java.time.Duration.between(started, Instant.now()));
-        return RunSummary.failOn(failOn, List.of(result));
+        return RunSummary.finish(spec.commandLine().getOut(), "nightly", List.of(result), started, failOn);
     }
 }

@@ -52,6 +52,12 @@ final class RunSummary {
         out.flush();
     }
 
+    /** Prints the summary and returns the command's exit code. */
+    static int finish(PrintWriter out, String title, List<BatchResult> batches, java.time.Instant started, Severity failOn) {
+        print(out, title, batches, Duration.between(started, java.time.Instant.now()));
+        return failOn(failOn, batches);
+    }
+
     /** Exit code for --fail-on: 5 when a published finding is at or above the threshold. */
     static int failOn(Severity threshold, List<BatchResult> batches) {
         if (threshold == null) return ExitCodes.OK;

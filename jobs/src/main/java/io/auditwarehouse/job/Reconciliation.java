@@ -2,24 +2,21 @@ package io.auditwarehouse.job;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.model.BuildDocument;
-import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.SourceEvent;
-import io.auditwarehouse.reconcile.ApprovalTouch;
 import io.auditwarehouse.reconcile.ControlCatalog;
-import io.auditwarehouse.reconcile.ReconciledRun;
 import io.auditwarehouse.reconcile.Reconciler;
 import io.auditwarehouse.reconcile.RuleSettings;
-import io.auditwarehouse.reconcile.SummaryCell;
 import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.ParquetWarehouse;
 import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sources.SourceData;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -50,8 +47,8 @@ public final class Reconciliation implements AutoCloseable {
     private final ParquetWarehouse warehouse;
     private final SourceData sources;
     private final Instant asOf;
-    private final Dataset<SourceEvent> events;
-    private final Dataset<QuarantineRecord> rejected;
+    private final JavaRDD<SourceEvent> events;
+    private final JavaRDD<QuarantineRecord> rejected;
     private final Map<String, Long> read;
     private final long quarantined;
     private final RuleSettings rules;
@@ -66,14 +63,15 @@ public final class Reconciliation implements AutoCloseable {
         this.sources = sources;
         this.asOf = asOf;
         sources.description().forEach(d -> progress.step("  " + d));
-        this.events = sources.events().persist();
-        this.rejected = sources.rejected().persist();
+        this.events = sources.events().persist(StorageLevel.MEMORY_AND_DISK());
+        this.rejected = sources.rejected().persist(StorageLevel.MEMORY_AND_DISK());
         this.read = countBySource(events);
         this.quarantined = rejected.count();
         progress.step(String.format("read %,d documents (%s), %,d quarantined", documents(), read, quarantined));
         this.rules = config.rules().withEvidence(sources.users().known(), sources.buildsConfigured() && sources.auditConfigured());
         Reconciler reconciler = new Reconciler(catalog, rules, sources.approvals(), sources.users(), asOf);
-        this.output = ReconcilePipeline.run(spark, events, sources.approvals(), reconciler);
+        this.output = ReconcilePipeline.run(JavaSparkContext.fromSparkContext(spark.sparkContext()), events,
+                sources.approvals(), reconciler);
     }
 
     private long documents() {
@@ -94,14 +92,11 @@ public final class Reconciliation implements AutoCloseable {
         List<Dataset<Row>> persisted = new ArrayList<>();
         try {
             ReconcilePipeline.Output out = ReconcilePipeline.forDates(output, dates);
-            Dataset<Row> runs = keep(persisted, rows(out.runs().map((MapFunction<ReconciledRun, Row>) r -> WarehouseTables.run(r, batchId),
-                    Encoders.row(WarehouseTables.RUN_SCHEMA)), WarehouseTables.RUN_SCHEMA));
-            Dataset<Row> findings = keep(persisted, keepFirstBatch(rows(out.findings().map((MapFunction<Finding, Row>) f -> WarehouseTables.finding(f, batchId),
-                    Encoders.row(WarehouseTables.FINDING_SCHEMA)), WarehouseTables.FINDING_SCHEMA), dates));
-            Dataset<Row> approvals = keep(persisted, rows(out.approvals().map((MapFunction<ApprovalTouch, Row>) t -> WarehouseTables.approval(t, batchId),
-                    Encoders.row(WarehouseTables.APPROVAL_SCHEMA)), WarehouseTables.APPROVAL_SCHEMA));
-            Dataset<Row> summary = keep(persisted, rows(out.summary().map((MapFunction<SummaryCell, Row>) c -> WarehouseTables.summary(c, batchId),
-                    Encoders.row(WarehouseTables.SUMMARY_SCHEMA)), WarehouseTables.SUMMARY_SCHEMA));
+            Dataset<Row> runs = keep(persisted, rows(out.runs().map(r -> WarehouseTables.run(r, batchId)), WarehouseTables.RUN_SCHEMA));
+            Dataset<Row> findings = keep(persisted, keepFirstBatch(rows(out.findings().map(f -> WarehouseTables.finding(f, batchId)),
+                    WarehouseTables.FINDING_SCHEMA), dates));
+            Dataset<Row> approvals = keep(persisted, rows(out.approvals().map(t -> WarehouseTables.approval(t, batchId)), WarehouseTables.APPROVAL_SCHEMA));
+            Dataset<Row> summary = keep(persisted, rows(out.summary().map(c -> WarehouseTables.summary(c, batchId)), WarehouseTables.SUMMARY_SCHEMA));
             Map<String, Long> statuses = countBy(runs, "control_status");
             Map<String, Long> severities = countBy(findings, "severity");
             long runCount = sum(statuses);
@@ -144,8 +139,8 @@ public final class Reconciliation implements AutoCloseable {
     @Override
     public void close() {
         output.unpersist();
-        events.unpersist();
-        rejected.unpersist();
+        events.unpersist(false);
+        rejected.unpersist(false);
         sources.release();
     }
 
@@ -154,8 +149,8 @@ public final class Reconciliation implements AutoCloseable {
         return rows;
     }
 
-    private Dataset<Row> rows(Dataset<Row> ds, StructType schema) {
-        return spark.createDataFrame(ds.rdd(), schema);
+    private Dataset<Row> rows(JavaRDD<Row> rows, StructType schema) {
+        return spark.createDataFrame(rows, schema);
     }
 
     /** A finding keeps the batch that first raised it; a re-run only moves last_batch_id. */
@@ -169,8 +164,7 @@ public final class Reconciliation implements AutoCloseable {
 
     /** Rejected documents keyed by (source, document id): the first batch that saw one is kept. */
     private Dataset<Row> mergedQuarantine(String batchId) {
-        Dataset<Row> fresh = rows(rejected.map((MapFunction<QuarantineRecord, Row>) q -> WarehouseTables.quarantine(q, batchId),
-                Encoders.row(WarehouseTables.QUARANTINE_SCHEMA)), WarehouseTables.QUARANTINE_SCHEMA)
+        Dataset<Row> fresh = rows(rejected.map(q -> WarehouseTables.quarantine(q, batchId)), WarehouseTables.QUARANTINE_SCHEMA)
                 .dropDuplicates("source", "document_id");
         Dataset<Row> previous = warehouse.read(WarehouseTables.QUARANTINE);
         if (previous == null) return fresh;
@@ -192,12 +186,8 @@ public final class Reconciliation implements AutoCloseable {
         return spark.createDataFrame(rows, WarehouseTables.CATALOG_SCHEMA);
     }
 
-    private static Map<String, Long> countBySource(Dataset<SourceEvent> events) {
-        Map<String, Long> counts = new TreeMap<>();
-        events.map((MapFunction<SourceEvent, String>) e -> e instanceof BuildDocument ? "builds" : "audit", Encoders.STRING())
-                .groupBy("value").count().collectAsList()
-                .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
-        return counts;
+    private static Map<String, Long> countBySource(JavaRDD<SourceEvent> events) {
+        return new TreeMap<>(events.map(e -> e instanceof BuildDocument ? "builds" : "audit").countByValue());
     }
 
     private static Map<String, Long> countBy(Dataset<Row> rows, String column) {

@@ -4,7 +4,7 @@ import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.reconcile.UserDirectory;
-import org.apache.spark.sql.Dataset;
+import org.apache.spark.api.java.JavaRDD;
 
 import java.util.List;
 
@@ -17,12 +17,12 @@ import java.util.List;
  * @param users       the users directory, {@link UserDirectory#absent()} when no users relation is configured
  * @param buildsConfigured build records are configured; {@code auditConfigured} likewise the audit trail
  */
-public record SourceData(Dataset<SourceEvent> events, Dataset<QuarantineRecord> rejected, List<Approval> approvals,
+public record SourceData(JavaRDD<SourceEvent> events, JavaRDD<QuarantineRecord> rejected, List<Approval> approvals,
                          UserDirectory users, long usersRead, boolean buildsConfigured, boolean auditConfigured,
-                         List<String> description, List<Dataset<?>> cached) {
+                         List<String> description, List<JavaRDD<?>> cached) {
 
     /** Releases whatever the reader kept in memory. */
     public void release() {
-        cached.forEach(Dataset::unpersist);
+        cached.forEach(rdd -> rdd.unpersist(false));
     }
 }

@@ -6,7 +6,7 @@ import io.auditwarehouse.reconcile.InMemoryReconciliation;
 import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.Reconciler;
 import io.auditwarehouse.reconcile.ScenarioAccess;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
@@ -24,19 +24,18 @@ class ReconcilePipelineTest {
         Reconciler reconciler = new Reconciler(ControlCatalog.shipped(), s.settings(), s.approvals(), s.users(), s.asOf());
         ReconciliationResult expected = InMemoryReconciliation.run(reconciler, s.events(), s.approvals());
 
-        SparkSession spark = SparkTestSession.get();
-        var events = spark.createDataset(s.events(), ReconcilePipeline.EVENT);
-        ReconcilePipeline.Output out = ReconcilePipeline.run(spark, events, s.approvals(), reconciler);
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
+        ReconcilePipeline.Output out = ReconcilePipeline.run(sc, sc.parallelize(s.events(), 3), s.approvals(), reconciler);
 
-        List<String> sparkFindings = out.findings().collectAsList().stream().map(Finding::findingId).sorted().toList();
+        List<String> sparkFindings = out.findings().collect().stream().map(Finding::findingId).sorted().toList();
         List<String> memoryFindings = expected.findings().stream().map(Finding::findingId).sorted().toList();
         assertTrue(memoryFindings.size() >= 8, "scenario exercises several codes: " + memoryFindings.size());
         assertEquals(memoryFindings, sparkFindings);
         assertEquals(expected.runs().stream().map(r -> r.run().key() + "=" + r.status() + ":" + r.reasonCodes()).sorted().toList(),
-                out.runs().collectAsList().stream().map(r -> r.run().key() + "=" + r.status() + ":" + r.reasonCodes()).sorted().toList());
+                out.runs().collect().stream().map(r -> r.run().key() + "=" + r.status() + ":" + r.reasonCodes()).sorted().toList());
         assertEquals(expected.summary().stream().sorted(Comparator.comparing(c -> c.key())).toList(),
-                out.summary().collectAsList().stream().sorted(Comparator.comparing(c -> c.key())).toList());
+                out.summary().collect().stream().sorted(Comparator.comparing(c -> c.key())).toList());
         assertEquals(expected.approvals().stream().map(Object::toString).sorted().toList(),
-                out.approvals().collectAsList().stream().map(Object::toString).sorted().toList());
+                out.approvals().collect().stream().map(Object::toString).sorted().toList());
     }
 }

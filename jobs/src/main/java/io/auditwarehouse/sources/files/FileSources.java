@@ -18,11 +18,8 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FilterFunction;
-import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -80,7 +77,7 @@ public final class FileSources {
         ControllerIds ids = controllerIds();
         LogstashBuildDecoder buildDecoder = new LogstashBuildDecoder(ids, config.approvalParam());
         AuditTrailDecoder auditDecoder = new AuditTrailDecoder(config.approvalParam());
-        Dataset<Decoded> decoded = null;
+        JavaRDD<Decoded> decoded = null;
         for (Path f : buildFiles) {
             String name = dir.relativize(f).toString();
             decoded = union(decoded, decodeLines(f, (line, offset) -> buildDecoder.decode(line, name + "@" + offset)));
@@ -91,12 +88,10 @@ public final class FileSources {
             decoded = union(decoded, decodeLines(f, (line, offset) -> auditDecoder.decode(line, name + "@" + offset, controller)));
         }
         // decoded once: events and rejects both come from it
-        Dataset<Decoded> all = decoded.persist();
-        Dataset<SourceEvent> events = all.filter((FilterFunction<Decoded>) d -> d.event() != null)
-                .map((MapFunction<Decoded, SourceEvent>) Decoded::event, Encoders.javaSerialization(SourceEvent.class));
-        Dataset<QuarantineRecord> rejected = all.filter((FilterFunction<Decoded>) d -> d.quarantine() != null)
-                .map((MapFunction<Decoded, QuarantineRecord>) Decoded::quarantine, Encoders.javaSerialization(QuarantineRecord.class))
-                .union(spark.createDataset(tableRejects, Encoders.javaSerialization(QuarantineRecord.class)));
+        JavaRDD<Decoded> all = decoded.persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<SourceEvent> events = all.filter(d -> d.event() != null).map(Decoded::event);
+        JavaRDD<QuarantineRecord> rejected = all.filter(d -> d.quarantine() != null).map(Decoded::quarantine)
+                .union(jsc().parallelize(tableRejects, 1));
         List<String> described = new ArrayList<>();
         described.add(dir.relativize(approvalsFile) + ": " + approvals.rows().size() + " approvals");
         described.add(usersRead > 0 ? USERS + ": " + usersRead + " users" : USERS + ": absent (user rules not evaluated)");
@@ -117,16 +112,19 @@ public final class FileSources {
     }
 
     /** Decodes every line of a file in Spark, keeping its byte offset as the document's lineage. */
-    private Dataset<Decoded> decodeLines(Path file, LineDecoder decoder) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<Decoded> rdd = jsc.newAPIHadoopFile(file.toAbsolutePath().toUri().toString(), TextInputFormat.class,
+    private JavaRDD<Decoded> decodeLines(Path file, LineDecoder decoder) {
+        JavaSparkContext jsc = jsc();
+        return jsc.newAPIHadoopFile(file.toAbsolutePath().toUri().toString(), TextInputFormat.class,
                         LongWritable.class, Text.class, jsc.hadoopConfiguration())
                 .map(t -> decoder.decode(t._2().toString(), t._1().get()))
                 .filter(d -> d.event() != null || d.quarantine() != null);
-        return spark.createDataset(rdd.rdd(), Encoders.javaSerialization(Decoded.class));
     }
 
-    private static Dataset<Decoded> union(Dataset<Decoded> a, Dataset<Decoded> b) {
+    private JavaSparkContext jsc() {
+        return JavaSparkContext.fromSparkContext(spark.sparkContext());
+    }
+
+    private static JavaRDD<Decoded> union(JavaRDD<Decoded> a, JavaRDD<Decoded> b) {
         return a == null ? b : a.union(b);
     }
 
