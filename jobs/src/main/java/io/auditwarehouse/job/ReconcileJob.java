@@ -55,11 +55,15 @@ public final class ReconcileJob {
         }
     }
 
-    /** A batch that failed before it could read anything still leaves a FAILED row. */
+    /** A batch that failed before it could read anything still leaves a FAILED row, if the warehouse is writable. */
     public void recordFailure(String kind, List<LocalDate> dates, Instant asOf, RuntimeException e) {
         Instant now = Instant.now();
-        warehouse.recordBatch(new BatchRecord(newBatchId(kind), kind, dates.get(0), dates.get(dates.size() - 1), "FAILED",
-                now, now, asOf, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, SoftwareVersion.get(), config.digest(), oneLine(e)));
+        try {
+            warehouse.recordBatch(new BatchRecord(newBatchId(kind), kind, dates.get(0), dates.get(dates.size() - 1), "FAILED",
+                    now, now, asOf, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, SoftwareVersion.get(), config.digest(), oneLine(e)));
+        } catch (RuntimeException unwritable) {
+            e.addSuppressed(unwritable);
+        }
     }
 
     static String newBatchId(String kind) {

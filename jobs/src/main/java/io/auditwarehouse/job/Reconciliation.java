@@ -10,7 +10,6 @@ import io.auditwarehouse.reconcile.RuleSettings;
 import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.ParquetWarehouse;
 import io.auditwarehouse.sinks.WarehouseTables;
-import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sources.SourceData;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -106,17 +105,13 @@ public final class Reconciliation implements AutoCloseable {
 
             progress.step(String.format("staging %,d runs, %,d findings, %,d approval rows, %,d summary rows", runCount,
                     findingCount, approvalRows, summaryRows));
-            try {
-                warehouse.stage(batchId, WarehouseTables.RUN, runs);
-                warehouse.stage(batchId, WarehouseTables.FINDING, findings);
-                warehouse.stage(batchId, WarehouseTables.APPROVAL, approvals);
-                warehouse.stage(batchId, WarehouseTables.DAILY_SUMMARY, summary);
-                warehouse.publish(batchId, WarehouseTables.DATED, dates);
-                warehouse.replace(batchId, WarehouseTables.CATALOG, catalogRows());
-                warehouse.replace(batchId, WarehouseTables.QUARANTINE, mergedQuarantine(batchId));
-            } catch (RuntimeException e) {
-                throw new WriteFailedException("writing the warehouse under " + config.warehouseDir() + " failed: " + ReconcileJob.oneLine(e), e);
-            }
+            warehouse.stage(batchId, WarehouseTables.RUN, runs);
+            warehouse.stage(batchId, WarehouseTables.FINDING, findings);
+            warehouse.stage(batchId, WarehouseTables.APPROVAL, approvals);
+            warehouse.stage(batchId, WarehouseTables.DAILY_SUMMARY, summary);
+            warehouse.publish(batchId, WarehouseTables.DATED, dates);
+            warehouse.replace(batchId, WarehouseTables.CATALOG, catalogRows());
+            warehouse.replace(batchId, WarehouseTables.QUARANTINE, mergedQuarantine(batchId));
             Instant finished = Instant.now();
             warehouse.recordBatch(new BatchRecord(batchId, kind, batch.dateFrom(), batch.dateTo(), "COMPLETED", started,
                     finished, asOf, null, batch.buildsRead(), batch.auditRead(), batch.approvalsRead(), batch.usersRead(),
@@ -128,11 +123,20 @@ public final class Reconciliation implements AutoCloseable {
                     statuses.getOrDefault("EXCEPTION", 0L), statuses.getOrDefault("PENDING", 0L), severities, quarantined,
                     documents(), config.warehouseDir(), Duration.between(started, finished));
         } catch (RuntimeException e) {
-            warehouse.discardStaging(batchId);
-            warehouse.recordBatch(batch.finished("FAILED", Instant.now(), ReconcileJob.oneLine(e)));
+            recordFailed(batch, e);
             throw e;
         } finally {
             persisted.forEach(Dataset::unpersist);
+        }
+    }
+
+    /** Best effort: when the warehouse itself cannot be written, the original error is the one to report. */
+    private void recordFailed(BatchRecord batch, RuntimeException cause) {
+        try {
+            warehouse.discardStaging(batch.batchId());
+            warehouse.recordBatch(batch.finished("FAILED", Instant.now(), ReconcileJob.oneLine(cause)));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -21,7 +21,7 @@ import static org.apache.spark.sql.functions.col;
 /**
  * The embedded warehouse: Parquet tables under {@code <out>/warehouse}, dated tables partitioned by business_date.
  * A batch writes everything to a staging folder first; only then is each date's partition swapped in, so a
- * failed batch leaves the published dates as they were.
+ * failed batch leaves the published dates as they were. Every failed write surfaces as {@link WriteFailedException}.
  */
 public final class ParquetWarehouse {
 
@@ -66,12 +66,16 @@ public final class ParquetWarehouse {
 
     /** Writes a dated table's rows for {@code dates} to staging; {@link #publish} swaps them in. */
     public void stage(String batchId, String table, Dataset<Row> rows) {
-        rows.repartition(col(WarehouseTables.BUSINESS_DATE)).write().mode(SaveMode.Overwrite)
-                .partitionBy(WarehouseTables.BUSINESS_DATE).parquet(staged(batchId, table).toString());
+        writing("staging " + table, () -> rows.repartition(col(WarehouseTables.BUSINESS_DATE)).write().mode(SaveMode.Overwrite)
+                .partitionBy(WarehouseTables.BUSINESS_DATE).parquet(staged(batchId, table).toString()));
     }
 
     /** Replaces each date's partition of each staged table; a date with no staged rows ends up with none. */
     public void publish(String batchId, Collection<String> tables, Collection<LocalDate> dates) {
+        writing("publishing batch " + batchId, () -> swapIn(batchId, tables, dates));
+    }
+
+    private void swapIn(String batchId, Collection<String> tables, Collection<LocalDate> dates) {
         try {
             for (String table : tables) {
                 for (LocalDate date : dates) {
@@ -97,6 +101,10 @@ public final class ParquetWarehouse {
 
     /** Replaces a whole undated table (the catalog, the quarantine). */
     public void replace(String batchId, String table, Dataset<Row> rows) {
+        writing("replacing " + table, () -> replaceTable(batchId, table, rows));
+    }
+
+    private void replaceTable(String batchId, String table, Dataset<Row> rows) {
         Path staging = new Path(root, ".staging/" + batchId + "/" + table);
         rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(staging.toString());
         try {
@@ -116,8 +124,19 @@ public final class ParquetWarehouse {
     /** Writes (or rewrites) one batch's ledger row, keyed by batch id. */
     public void recordBatch(BatchRecord batch) {
         Dataset<Row> row = spark.createDataFrame(List.of(batch.toRow()), BatchRecord.SCHEMA);
-        row.coalesce(1).write().mode(SaveMode.Overwrite)
-                .parquet(new Path(tablePath(WarehouseTables.BATCH), "batch=" + batch.batchId()).toString());
+        writing("recording batch " + batch.batchId(), () -> row.coalesce(1).write().mode(SaveMode.Overwrite)
+                .parquet(new Path(tablePath(WarehouseTables.BATCH), "batch=" + batch.batchId()).toString()));
+    }
+
+    private void writing(String what, Runnable write) {
+        try {
+            write.run();
+        } catch (WriteFailedException e) {
+            throw e;
+        } catch (Exception e) { // Spark and Hadoop also throw checked IOExceptions undeclared
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new WriteFailedException(what + " under " + root + " failed: " + cause, e);
+        }
     }
 
     /** Leftovers of a batch that died before publishing. */
