@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Reconciliation reconciliation = job.open(generated.asOf().toInstant())) {
             for (List<LocalDate> week : BatchPlanner.chunks(days, 7)) results.add(reconciliation.publish("backfill", week));
         }
-        RunSummary.print(stdout, "demo " + ym, results, Duration.between(started, Instant.now()));
+        RunSummary.print(stdout, "demo", results, Duration.between(started, Instant.now()));
         String o = out.toString();
         stdout.println();
         stdout.println("Look around:");

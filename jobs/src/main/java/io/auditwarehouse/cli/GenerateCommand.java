@@ -54,7 +54,8 @@ final class GenerateCommand implements Callable<Integer> {
     static void print(PrintWriter out, GenerationSummary s) {
         out.println();
         out.printf("generated %s: %,d runs on %s, seed %d%n", s.month(), s.runs(), String.join(", ", s.controllers()), s.seed());
-        s.files().forEach((file, stats) -> out.printf("  %-28s %s%n", file, stats));
+        s.files().forEach((file, f) -> out.printf("  %-24s %,7d lines, %,5d duplicates, %d malformed%n", file, f.lines(),
+                f.duplicates(), f.malformedLines()));
         out.printf("  ground truth: %,d findings over %d reason codes%n",
                 s.findings().values().stream().mapToInt(Integer::intValue).sum(), s.findings().size());
         out.println("  reconcile it as of " + s.asOf() + " (see generation.json)");

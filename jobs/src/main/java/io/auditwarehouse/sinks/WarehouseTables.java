@@ -72,6 +72,20 @@ public final class WarehouseTables {
     private WarehouseTables() {
     }
 
+    /** The columns of a table, in order; null for a name that is not a warehouse table. */
+    public static StructType schemaOf(String table) {
+        return switch (table) {
+            case RUN -> RUN_SCHEMA;
+            case FINDING -> FINDING_SCHEMA;
+            case APPROVAL -> APPROVAL_SCHEMA;
+            case DAILY_SUMMARY -> SUMMARY_SCHEMA;
+            case CATALOG -> CATALOG_SCHEMA;
+            case QUARANTINE -> QUARANTINE_SCHEMA;
+            case BATCH -> BatchRecord.SCHEMA;
+            default -> null;
+        };
+    }
+
     public static Row run(ReconciledRun r, String batchId) {
         Run run = r.run();
         var a = r.approval();

@@ -3,6 +3,7 @@ package io.auditwarehouse.sinks;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,9 @@ public final class WarehouseViews {
             if (rows == null) continue;
             // the ledger is stored one folder per batch; that folder name is not a column anyone wants
             if (WarehouseTables.BATCH.equals(table)) rows = rows.drop("batch");
+            // partition columns come back last; show every table in its documented column order
+            StructType schema = WarehouseTables.schemaOf(table);
+            if (schema != null) rows = rows.selectExpr(schema.fieldNames());
             rows.createOrReplaceTempView(table);
             registered.add(table);
         }
