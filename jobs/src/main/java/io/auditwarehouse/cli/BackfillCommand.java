@@ -9,7 +9,6 @@ import io.auditwarehouse.job.ReconcileJob;
 import io.auditwarehouse.job.Reconciliation;
 import io.auditwarehouse.job.SoftwareVersion;
 import io.auditwarehouse.job.SparkSessions;
-import io.auditwarehouse.model.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +45,8 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--chunk-days", defaultValue = "7", paramLabel = "N", description = "dates per batch (default ${DEFAULT-VALUE})")
     int chunkDays;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "exit 5 if a finding at or above HIGH, MEDIUM, LOW or INFO exists")
-    Severity failOn;
+    @Mixin
+    FailOnOption failOn;
 
     @Override
     public Integer call() {
@@ -61,7 +60,7 @@ final class BackfillCommand implements Callable<Integer> {
         Progress progress = Progress.to(spec.commandLine().getErr());
         ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, progress);
         List<BatchResult> results = run(job, progress, BatchPlanner.range(d1, d2), asOf);
-        return RunSummary.finish(spec.commandLine().getOut(), "backfill", results, started, failOn);
+        return RunSummary.finish(spec.commandLine().getOut(), "backfill", results, started, failOn.severity);
     }
 
     private List<BatchResult> run(ReconcileJob job, Progress progress, List<LocalDate> dates, Instant asOf) {

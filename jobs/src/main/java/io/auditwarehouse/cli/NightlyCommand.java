@@ -6,7 +6,6 @@ import io.auditwarehouse.job.BatchResult;
 import io.auditwarehouse.job.Progress;
 import io.auditwarehouse.job.ReconcileJob;
 import io.auditwarehouse.job.SparkSessions;
-import io.auditwarehouse.model.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,8 +31,8 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "D", description = "business date to reconcile (YYYY-MM-DD)")
     String date;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "exit 5 if a finding at or above HIGH, MEDIUM, LOW or INFO exists")
-    Severity failOn;
+    @Mixin
+    FailOnOption failOn;
 
     @Override
     public Integer call() {
@@ -44,6 +43,6 @@ final class NightlyCommand implements Callable<Integer> {
         List<LocalDate> dates = BatchPlanner.nightly(d, (int) config.lookback().toDays());
         ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, Progress.to(spec.commandLine().getErr()));
         BatchResult result = job.reconcile("nightly", dates, asOf);
-        return RunSummary.finish(spec.commandLine().getOut(), "nightly", List.of(result), started, failOn);
+        return RunSummary.finish(spec.commandLine().getOut(), "nightly", List.of(result), started, failOn.severity);
     }
 }
