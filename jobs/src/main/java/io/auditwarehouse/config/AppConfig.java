@@ -17,6 +17,7 @@ public record AppConfig(
         Duration lookback,
         RuleSettings rules,
         String sparkMaster,
+        ServerSettings servers,
         String digest) {
 
     public ZoneId businessZone() {

@@ -47,7 +47,7 @@ public final class ConfigLoader {
         Map<String, JsonNode> values = new TreeMap<>();
         Path source = file != null ? file : Files.exists(DEFAULT_FILE) ? DEFAULT_FILE : null;
         if (source != null) values.putAll(read(source));
-        return build(values, inputDir, outDir);
+        return build(values, inputDir, outDir, System.getenv());
     }
 
     static Map<String, JsonNode> read(Path file) {
@@ -87,7 +87,7 @@ public final class ConfigLoader {
         return false;
     }
 
-    static AppConfig build(Map<String, JsonNode> values, Path inputOverride, Path outOverride) {
+    static AppConfig build(Map<String, JsonNode> values, Path inputOverride, Path outOverride, Map<String, String> env) {
         Settings s = new Settings(values);
         ZoneId business = s.zone(ConfigKey.BUSINESS_ZONE);
         ControlCatalog catalog = ControlCatalog.shipped();
@@ -99,7 +99,22 @@ public final class ConfigLoader {
         Path out = outOverride != null ? outOverride : Path.of(s.text(ConfigKey.OUTPUT_DIR));
         return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
                 s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
-                digest(values));
+                servers(s, env), digest(values));
+    }
+
+    private static ServerSettings servers(Settings s, Map<String, String> env) {
+        return new ServerSettings(
+                s.jdbcUrl(ConfigKey.APPROVALS_JDBC_URL), s.text(ConfigKey.APPROVALS_USER),
+                s.secret(ConfigKey.APPROVALS_PASSWORD_ENV, ConfigKey.APPROVALS_PASSWORD_FILE, env),
+                s.relation(ConfigKey.APPROVALS_TABLE), s.positiveInt(ConfigKey.APPROVALS_PARTITIONS),
+                s.positiveInt(ConfigKey.APPROVALS_FETCH_SIZE), s.relationOrEmpty(ConfigKey.USERS_TABLE),
+                s.httpUrl(ConfigKey.ES_URL), s.text(ConfigKey.ES_USER),
+                s.secret(ConfigKey.ES_PASSWORD_ENV, ConfigKey.ES_PASSWORD_FILE, env),
+                s.secret(ConfigKey.ES_API_KEY_ENV, ConfigKey.ES_API_KEY_FILE, env), s.text(ConfigKey.ES_CA_FILE),
+                s.indexPattern(ConfigKey.BUILDS_INDEX), s.indexPattern(ConfigKey.AUDIT_INDEX),
+                s.jdbcUrl(ConfigKey.WAREHOUSE_JDBC_URL), s.relation(ConfigKey.WAREHOUSE_SCHEMA), s.text(ConfigKey.WAREHOUSE_USER),
+                s.secret(ConfigKey.WAREHOUSE_PASSWORD_ENV, ConfigKey.WAREHOUSE_PASSWORD_FILE, env),
+                s.indexPattern(ConfigKey.KIBANA_INDEX_PREFIX));
     }
 
     /** SHA-256 of the effective settings, recorded in every batch so a result can be traced to its configuration. */
@@ -163,6 +178,56 @@ public final class ConfigLoader {
                 throw new ConfigException(k.key(), "'" + v + "' is not a valid parameter name");
             }
             return v;
+        }
+
+        /** Identifiers from config end up in SQL and index names: a strict pattern, so nothing can be injected. */
+        String relation(ConfigKey k) {
+            String v = text(k);
+            if (!v.matches("[A-Za-z_][A-Za-z0-9_]{0,63}(\\.[A-Za-z_][A-Za-z0-9_]{0,63})?")) {
+                throw new ConfigException(k.key(), "'" + v + "' is not a valid table or schema name (letters, digits, '_', optionally schema.table)");
+            }
+            return v;
+        }
+
+        String relationOrEmpty(ConfigKey k) {
+            return text(k).isEmpty() ? "" : relation(k);
+        }
+
+        String indexPattern(ConfigKey k) {
+            String v = text(k);
+            if (!v.matches("[a-z0-9][a-z0-9._*-]{0,200}")) {
+                throw new ConfigException(k.key(), "'" + v + "' is not a valid index name or pattern (lower case, digits, '.', '_', '-', '*')");
+            }
+            return v;
+        }
+
+        String jdbcUrl(ConfigKey k) {
+            String v = text(k);
+            if (!v.isEmpty() && !v.matches("jdbc:(mysql|mariadb)://[^\\s;]+")) {
+                throw new ConfigException(k.key(), "expected jdbc:mysql://host:port/database, got '" + v + "'");
+            }
+            if (v.matches(".*[?&](password|user)=.*")) throw new ConfigException(k.key(), "credentials do not belong in the URL; use the user and password_env keys");
+            return v;
+        }
+
+        String httpUrl(ConfigKey k) {
+            String v = text(k);
+            if (!v.isEmpty() && !v.matches("https?://[^\\s@]+")) throw new ConfigException(k.key(), "expected http(s)://host:port without credentials, got '" + v + "'");
+            return v;
+        }
+
+        int positiveInt(ConfigKey k) {
+            try {
+                int n = Integer.parseInt(text(k));
+                if (n < 1) throw new NumberFormatException();
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(k.key(), "expected a positive whole number, got '" + text(k) + "'");
+            }
+        }
+
+        Secret secret(ConfigKey envKey, ConfigKey fileKey, Map<String, String> env) {
+            return Secret.resolve(envKey.key(), text(envKey), fileKey.key(), text(fileKey), env);
         }
 
         Map<ReasonCode, Severity> severities() {

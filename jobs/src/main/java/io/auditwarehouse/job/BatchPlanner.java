@@ -1,6 +1,6 @@
 package io.auditwarehouse.job;
 
-import io.auditwarehouse.sinks.ParquetWarehouse;
+import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,7 +40,7 @@ public final class BatchPlanner {
     }
 
     /** Dates covered by a COMPLETED batch of this software version. */
-    public static Set<LocalDate> publishedBy(ParquetWarehouse warehouse, String version) {
+    public static Set<LocalDate> publishedBy(WarehouseSink warehouse, String version) {
         Set<LocalDate> dates = new TreeSet<>();
         Dataset<Row> batches = warehouse.read(WarehouseTables.BATCH);
         if (batches == null) return dates;

@@ -2,7 +2,7 @@ package io.auditwarehouse.job;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.sinks.BatchRecord;
-import io.auditwarehouse.sinks.ParquetWarehouse;
+import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sources.files.FileSources;
 import org.apache.spark.sql.SparkSession;
 
@@ -22,16 +22,16 @@ public final class ReconcileJob {
     private final SparkSession spark;
     private final AppConfig config;
     private final Progress progress;
-    private final ParquetWarehouse warehouse;
+    private final WarehouseSink warehouse;
 
     public ReconcileJob(SparkSession spark, AppConfig config, Progress progress) {
         this.spark = spark;
         this.config = config;
         this.progress = progress;
-        this.warehouse = new ParquetWarehouse(spark, config.warehouseDir());
+        this.warehouse = Warehouses.open(spark, config);
     }
 
-    public ParquetWarehouse warehouse() {
+    public WarehouseSink warehouse() {
         return warehouse;
     }
 

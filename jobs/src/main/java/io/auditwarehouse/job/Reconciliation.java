@@ -8,7 +8,7 @@ import io.auditwarehouse.reconcile.ControlCatalog;
 import io.auditwarehouse.reconcile.Reconciler;
 import io.auditwarehouse.reconcile.RuleSettings;
 import io.auditwarehouse.sinks.BatchRecord;
-import io.auditwarehouse.sinks.ParquetWarehouse;
+import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sources.SourceData;
 import org.apache.spark.api.java.JavaRDD;
@@ -43,7 +43,7 @@ public final class Reconciliation implements AutoCloseable {
     private final SparkSession spark;
     private final AppConfig config;
     private final Progress progress;
-    private final ParquetWarehouse warehouse;
+    private final WarehouseSink warehouse;
     private final SourceData sources;
     private final Instant asOf;
     private final JavaRDD<SourceEvent> events;
@@ -54,7 +54,7 @@ public final class Reconciliation implements AutoCloseable {
     private final ControlCatalog catalog = ControlCatalog.shipped();
     private final ReconcilePipeline.Output output;
 
-    Reconciliation(SparkSession spark, AppConfig config, Progress progress, ParquetWarehouse warehouse, SourceData sources, Instant asOf) {
+    Reconciliation(SparkSession spark, AppConfig config, Progress progress, WarehouseSink warehouse, SourceData sources, Instant asOf) {
         this.spark = spark;
         this.config = config;
         this.progress = progress;

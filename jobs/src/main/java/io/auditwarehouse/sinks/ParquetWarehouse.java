@@ -23,7 +23,7 @@ import static org.apache.spark.sql.functions.col;
  * A batch writes everything to a staging folder first; only then is each date's partition swapped in, so a
  * failed batch leaves the published dates as they were. Every failed write surfaces as {@link WriteFailedException}.
  */
-public final class ParquetWarehouse {
+public final class ParquetWarehouse implements WarehouseSink {
 
     private final SparkSession spark;
     private final Path root;
@@ -53,11 +53,13 @@ public final class ParquetWarehouse {
     }
 
     /** The table's rows, or null when nothing has been published to it yet. */
+    @Override
     public Dataset<Row> read(String table) {
         return exists(table) ? spark.read().parquet(tablePath(table).toString()) : null;
     }
 
     /** The published rows of a dated table for the given dates (empty when none). */
+    @Override
     public Dataset<Row> readDates(String table, StructType schema, Collection<LocalDate> dates) {
         Dataset<Row> all = read(table);
         if (all == null) return spark.createDataFrame(List.of(), schema);
@@ -65,12 +67,14 @@ public final class ParquetWarehouse {
     }
 
     /** Writes a dated table's rows for {@code dates} to staging; {@link #publish} swaps them in. */
+    @Override
     public void stage(String batchId, String table, Dataset<Row> rows) {
         writing("staging " + table, () -> rows.repartition(col(WarehouseTables.BUSINESS_DATE)).write().mode(SaveMode.Overwrite)
                 .partitionBy(WarehouseTables.BUSINESS_DATE).parquet(staged(batchId, table).toString()));
     }
 
     /** Replaces each date's partition of each staged table; a date with no staged rows ends up with none. */
+    @Override
     public void publish(String batchId, Collection<String> tables, Collection<LocalDate> dates) {
         writing("publishing batch " + batchId, () -> swapIn(batchId, tables, dates));
     }
@@ -100,6 +104,7 @@ public final class ParquetWarehouse {
     }
 
     /** Replaces a whole undated table (the catalog, the quarantine). */
+    @Override
     public void replace(String batchId, String table, Dataset<Row> rows) {
         writing("replacing " + table, () -> replaceTable(batchId, table, rows));
     }
@@ -122,6 +127,7 @@ public final class ParquetWarehouse {
     }
 
     /** Writes (or rewrites) one batch's ledger row, keyed by batch id. */
+    @Override
     public void recordBatch(BatchRecord batch) {
         Dataset<Row> row = spark.createDataFrame(List.of(batch.toRow()), BatchRecord.SCHEMA);
         writing("recording batch " + batch.batchId(), () -> row.coalesce(1).write().mode(SaveMode.Overwrite)
@@ -140,12 +146,18 @@ public final class ParquetWarehouse {
     }
 
     /** Leftovers of a batch that died before publishing. */
+    @Override
     public void discardStaging(String batchId) {
         try {
             fs.delete(new Path(root, ".staging/" + batchId), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
     }
 
     public List<String> publishedTables() {
