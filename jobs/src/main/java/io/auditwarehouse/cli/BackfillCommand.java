@@ -73,7 +73,7 @@ final class BackfillCommand implements Callable<Integer> {
         }
         Reconciliation reconciliation;
         try {
-            reconciliation = job.open(asOf);
+            reconciliation = job.open(asOf, dates);
         } catch (RuntimeException e) {
             job.recordFailure("backfill", dates, asOf, e);
             throw e;

@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, progress);
         List<BatchResult> results = new ArrayList<>();
         List<LocalDate> days = BatchPlanner.range(ym.atDay(1), ym.atEndOfMonth());
-        try (Reconciliation reconciliation = job.open(generated.asOf().toInstant())) {
+        try (Reconciliation reconciliation = job.open(generated.asOf().toInstant(), days)) {
             for (List<LocalDate> week : BatchPlanner.chunks(days, 7)) results.add(reconciliation.publish("backfill", week));
         }
         RunSummary.print(stdout, "demo", results, Duration.between(started, Instant.now()));

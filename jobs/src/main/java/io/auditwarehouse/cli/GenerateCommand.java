@@ -1,6 +1,9 @@
 package io.auditwarehouse.cli;
 
+import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
+import io.auditwarehouse.config.ConfigLoader;
+import io.auditwarehouse.generate.load.MySqlSourceLoader;
 import io.auditwarehouse.generate.GenerationSummary;
 import io.auditwarehouse.generate.GeneratorSpec;
 import io.auditwarehouse.generate.MonthGenerator;
@@ -14,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
@@ -37,10 +41,25 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write (usable as --input)")
     Path out;
 
+    @Option(names = "--to", split = ",", defaultValue = "files", paramLabel = "TARGET",
+            description = "files (always written) and optionally mysql: also load approvals and users into the "
+                    + "approval database of sources.approvals.* (an account that may create tables)")
+    List<String> to;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file naming the databases for --to")
+    Path config;
+
     @Override
     public Integer call() throws IOException {
+        for (String target : to) {
+            if (!List.of("files", "mysql").contains(target)) throw new ConfigException("--to", "unknown target '" + target + "' (files, mysql)");
+        }
         GenerationSummary summary = generate(parseMonth(month), runs, seed, out, spec.commandLine().getErr());
         print(spec.commandLine().getOut(), summary);
+        if (to.contains("mysql")) {
+            AppConfig cfg = ConfigLoader.load(config, out, null);
+            spec.commandLine().getOut().println("  " + MySqlSourceLoader.load(cfg, out, GeneratorSpec.UTC));
+        }
         return ExitCodes.OK;
     }
 

@@ -3,7 +3,7 @@ package io.auditwarehouse.job;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.WarehouseSink;
-import io.auditwarehouse.sources.files.FileSources;
+import io.auditwarehouse.sources.Sources;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.Instant;
@@ -35,17 +35,20 @@ public final class ReconcileJob {
         return warehouse;
     }
 
-    /** Reads the sources and reconciles them as of {@code asOf}; the caller publishes dates and closes it. */
-    public Reconciliation open(Instant asOf) {
-        progress.step("reading sources from " + config.inputDir() + ", reconciling as of " + asOf);
-        return new Reconciliation(spark, config, progress, warehouse, new FileSources(spark, config).load(), asOf);
+    /**
+     * Reads the sources and reconciles them as of {@code asOf}; the caller publishes dates and closes it.
+     * @param dates the business dates that will be published (bounds what is read from Elasticsearch)
+     */
+    public Reconciliation open(Instant asOf, List<LocalDate> dates) {
+        progress.step("reading sources, reconciling as of " + asOf);
+        return new Reconciliation(spark, config, progress, warehouse, Sources.load(spark, config, dates), asOf);
     }
 
     /** One batch: read, reconcile and publish {@code dates}. A failure is recorded in the ledger and rethrown. */
     public BatchResult reconcile(String kind, List<LocalDate> dates, Instant asOf) {
         Reconciliation reconciliation;
         try {
-            reconciliation = open(asOf);
+            reconciliation = open(asOf, dates);
         } catch (RuntimeException e) {
             recordFailure(kind, dates, asOf, e);
             throw e;

@@ -16,7 +16,9 @@ import java.util.HexFormat;
 /** Builds findings with deterministic ids, control and severity from the catalog, and readable times. */
 public final class FindingFactory implements Serializable {
 
-    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private final ControlCatalog catalog;
     private final RuleSettings settings;
@@ -37,12 +39,13 @@ public final class FindingFactory implements Serializable {
         return t.atZone(settings.businessZone()).toLocalDate();
     }
 
-    /** "2026-10-01 02:00 KST"-style wall time in the business zone, for detail lines. */
+    /** "2026-10-01 02:00 KST"-style wall time in the business zone, with seconds and milliseconds when they are not zero. */
     public String wall(Instant t) {
         if (t == null) return "(unknown)";
         ZoneId zone = settings.businessZone();
         String zoneLabel = RuleSettings.SEOUL.equals(zone) ? "KST" : zone.getId();
-        return WALL.format(t.atZone(zone)) + " " + zoneLabel;
+        DateTimeFormatter f = t.getNano() != 0 ? MILLIS : t.getEpochSecond() % 60 != 0 ? SECONDS : MINUTES;
+        return f.format(t.atZone(zone)) + " " + zoneLabel;
     }
 
     static String findingId(ReasonCode code, String subject) {

@@ -1,9 +1,13 @@
 package io.auditwarehouse.sources.jenkins;
 
+import io.auditwarehouse.config.ControllerMapping;
+
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,6 +30,17 @@ public final class ControllerIds implements Serializable {
     }
 
     /** No configured mappings: every id is derived. */
+    /** From the `sources.controllers` entries of the configuration. */
+    public static ControllerIds of(List<ControllerMapping> mappings) {
+        Map<String, String> byHost = new LinkedHashMap<>();
+        Map<String, String> byAudit = new LinkedHashMap<>();
+        for (ControllerMapping c : mappings) {
+            if (c.sourceHost() != null) byHost.put(c.sourceHost(), c.id());
+            if (c.audit() != null) byAudit.put(c.audit(), c.id());
+        }
+        return new ControllerIds(byHost, byAudit);
+    }
+
     public static ControllerIds derived() {
         return new ControllerIds(Map.of(), Map.of());
     }

@@ -1,0 +1,41 @@
+package io.auditwarehouse.sources;
+
+import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.model.Decoded;
+import io.auditwarehouse.model.QuarantineRecord;
+import io.auditwarehouse.model.SourceEvent;
+import io.auditwarehouse.sources.files.FileApprovals;
+import io.auditwarehouse.sources.files.FileEvidence;
+import io.auditwarehouse.sources.mysql.MySqlApprovals;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the four sources from where the configuration says: files by default, MySQL and Elasticsearch when set. */
+public final class Sources {
+
+    private Sources() {
+    }
+
+    /** @param dates the business dates being reconciled (bounds the Elasticsearch time range) */
+    public static SourceData load(SparkSession spark, AppConfig config, List<LocalDate> dates) {
+        ApprovalData approvals = config.servers().approvalsFromMysql()
+                ? MySqlApprovals.load(spark, config) : FileApprovals.load(config);
+        // build records and audit trail from Elasticsearch (inputs.md §3-4) are read from files until that reader lands
+        EvidenceData evidence = FileEvidence.load(spark, config);
+        // decoded once: events and rejects both come from it
+        JavaRDD<Decoded> all = evidence.decoded().persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<SourceEvent> events = all.filter(d -> d.event() != null).map(Decoded::event);
+        JavaRDD<QuarantineRecord> rejected = all.filter(d -> d.quarantine() != null).map(Decoded::quarantine)
+                .union(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(approvals.rejected(), 1));
+        List<String> described = new ArrayList<>(approvals.description());
+        described.addAll(evidence.description());
+        return new SourceData(events, rejected, approvals.approvals(), approvals.users(), approvals.usersRead(),
+                evidence.buildsConfigured(), evidence.auditConfigured(), described, List.of(all));
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM approval_record
