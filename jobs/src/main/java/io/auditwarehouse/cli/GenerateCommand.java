@@ -3,6 +3,7 @@ package io.auditwarehouse.cli;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.config.ConfigLoader;
+import io.auditwarehouse.generate.load.EsSourceLoader;
 import io.auditwarehouse.generate.load.MySqlSourceLoader;
 import io.auditwarehouse.generate.GenerationSummary;
 import io.auditwarehouse.generate.GeneratorSpec;
@@ -42,8 +43,9 @@ final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--to", split = ",", defaultValue = "files", paramLabel = "TARGET",
-            description = "files (always written) and optionally mysql: also load approvals and users into the "
-                    + "approval database of sources.approvals.* (an account that may create tables)")
+            description = "files (always written), and also mysql: approvals and users into the approval database of "
+                    + "sources.approvals.* (an account that may create tables), es: build records and audit trail into "
+                    + "the indices of sources.builds.index / sources.audit.index on elasticsearch.url")
     List<String> to;
 
     @Option(names = "--config", paramLabel = "FILE", description = "configuration file naming the databases for --to")
@@ -52,14 +54,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         for (String target : to) {
-            if (!List.of("files", "mysql").contains(target)) throw new ConfigException("--to", "unknown target '" + target + "' (files, mysql)");
+            if (!List.of("files", "mysql", "es").contains(target)) throw new ConfigException("--to", "unknown target '" + target + "' (files, mysql, es)");
         }
         GenerationSummary summary = generate(parseMonth(month), runs, seed, out, spec.commandLine().getErr());
         print(spec.commandLine().getOut(), summary);
-        if (to.contains("mysql")) {
-            AppConfig cfg = ConfigLoader.load(config, out, null);
-            spec.commandLine().getOut().println("  " + MySqlSourceLoader.load(cfg, out, GeneratorSpec.UTC));
-        }
+        AppConfig cfg = to.size() > 1 || !to.contains("files") ? ConfigLoader.load(config, out, null) : null;
+        if (to.contains("mysql")) spec.commandLine().getOut().println("  " + MySqlSourceLoader.load(cfg, out, GeneratorSpec.UTC));
+        if (to.contains("es")) spec.commandLine().getOut().println("  " + EsSourceLoader.load(cfg, out, summary.month()));
         return ExitCodes.OK;
     }
 

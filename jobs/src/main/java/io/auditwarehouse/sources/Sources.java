@@ -4,6 +4,7 @@ import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.model.Decoded;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.SourceEvent;
+import io.auditwarehouse.sources.elasticsearch.EsEvidence;
 import io.auditwarehouse.sources.files.FileApprovals;
 import io.auditwarehouse.sources.files.FileEvidence;
 import io.auditwarehouse.sources.mysql.MySqlApprovals;
@@ -26,8 +27,8 @@ public final class Sources {
     public static SourceData load(SparkSession spark, AppConfig config, List<LocalDate> dates) {
         ApprovalData approvals = config.servers().approvalsFromMysql()
                 ? MySqlApprovals.load(spark, config) : FileApprovals.load(config);
-        // build records and audit trail from Elasticsearch (inputs.md §3-4) are read from files until that reader lands
-        EvidenceData evidence = FileEvidence.load(spark, config);
+        EvidenceData evidence = config.servers().evidenceFromElasticsearch()
+                ? EsEvidence.load(spark, config, dates) : FileEvidence.load(spark, config);
         // decoded once: events and rejects both come from it
         JavaRDD<Decoded> all = evidence.decoded().persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<SourceEvent> events = all.filter(d -> d.event() != null).map(Decoded::event);

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The content of the dated warehouse tables, as sorted text rows, without the columns naming batches. */
-final class WarehouseSnapshot {
+public final class WarehouseSnapshot {
 
     private WarehouseSnapshot() {
     }
 
-    static Map<String, List<String>> of(Path out, boolean withBatchIds) {
+    public static Map<String, List<String>> of(Path out, boolean withBatchIds) {
         ParquetWarehouse warehouse = new ParquetWarehouse(SparkTestSession.get(), out.resolve("warehouse"));
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (String table : WarehouseTables.DATED) {

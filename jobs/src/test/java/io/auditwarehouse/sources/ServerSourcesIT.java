@@ -1,0 +1,71 @@
+package io.auditwarehouse.sources;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditwarehouse.cli.Cli;
+import io.auditwarehouse.cli.WarehouseSnapshot;
+import io.auditwarehouse.testing.ElasticsearchServer;
+import io.auditwarehouse.testing.MySqlServer;
+import io.auditwarehouse.testing.RealServices;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A generated month read from MySQL and Elasticsearch reconciles to the same tables as the same month read from files. */
+@ExtendWith(RealServices.class)
+class ServerSourcesIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aMonthReadFromTheServersGivesTheFilesModeTables(MySqlServer mysql, ElasticsearchServer es) throws Exception {
+        String prefix = ElasticsearchServer.uniquePrefix("aw-it");
+        try (MySqlServer.TestDatabase db = mysql.newDatabase("aw_approvals")) {
+            Path password = tmp.resolve("password");
+            Files.writeString(password, mysql.password());
+            Path config = tmp.resolve("servers.yaml");
+            Files.writeString(config, String.join("\n",
+                    "sources:",
+                    "  approvals:",
+                    "    jdbc_url: \"" + db.jdbcUrl() + "\"",
+                    "    user: " + mysql.user(),
+                    "    password_file: " + password,
+                    "  builds:",
+                    "    index: " + prefix + "-builds-*",
+                    "  audit:",
+                    "    index: " + prefix + "-audit-*",
+                    "elasticsearch:",
+                    "  url: " + es.url(),
+                    "outputs:",
+                    "  kibana:",
+                    "    index_prefix: " + prefix + "-recon", ""));
+            Path input = tmp.resolve("input");
+            Cli generated = Cli.expect(0, "generate", "--month", "2026-10", "--runs", "3000", "--seed", "7",
+                    "--out", input.toString(), "--to", "files,mysql,es", "--config", config.toString());
+            assertTrue(generated.out().contains("approvals and") && generated.out().contains("documents loaded"), generated.out());
+            String asOf = new ObjectMapper().readTree(input.resolve("generation.json").toFile()).get("as_of").asText();
+
+            Path fromFiles = tmp.resolve("from-files");
+            Cli.expect(0, "backfill", "--input", input.toString(), "--out", fromFiles.toString(),
+                    "--from", "2026-10-01", "--to", "2026-10-31", "--as-of", asOf);
+            Path fromServers = tmp.resolve("from-servers");
+            Cli servers = Cli.expect(0, "backfill", "--config", config.toString(), "--input", tmp.resolve("no-files").toString(),
+                    "--out", fromServers.toString(), "--from", "2026-10-01", "--to", "2026-10-31", "--as-of", asOf);
+            assertTrue(servers.err().contains("time range pushed down"), servers.err());
+
+            Map<String, List<String>> expected = WarehouseSnapshot.of(fromFiles, false);
+            assertTrue(expected.get("recon_run").size() >= 3000, "runs: " + expected.get("recon_run").size());
+            assertEquals(expected, WarehouseSnapshot.of(fromServers, false));
+        } finally {
+            es.deleteIndices(prefix + "-*");
+        }
+    }
+}
