@@ -10,6 +10,7 @@ import io.auditwarehouse.reconcile.RuleSettings;
 import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
+import io.auditwarehouse.sources.Retry;
 import io.auditwarehouse.sources.SourceData;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -64,7 +65,8 @@ public final class Reconciliation implements AutoCloseable {
         sources.description().forEach(d -> progress.step("  " + d));
         this.events = sources.events().persist(StorageLevel.MEMORY_AND_DISK());
         this.rejected = sources.rejected().persist(StorageLevel.MEMORY_AND_DISK());
-        this.read = countBySource(events);
+        // the sources are actually read here: a fault mid-read is retried, then reported as unavailable (exit 3)
+        this.read = Retry.reading("sources", "build records and audit trail", () -> countBySource(events));
         this.quarantined = rejected.count();
         progress.step(String.format("read %,d documents (%s), %,d quarantined", documents(), read, quarantined));
         this.rules = config.rules().withEvidence(sources.users().known(), sources.buildsConfigured() && sources.auditConfigured());

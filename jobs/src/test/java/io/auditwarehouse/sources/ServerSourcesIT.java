@@ -68,4 +68,18 @@ class ServerSourcesIT {
             es.deleteIndices(prefix + "-*");
         }
     }
+
+    @Test
+    void anUnreachableElasticsearchExitsThreeAndPublishesNothing() throws Exception {
+        Path config = tmp.resolve("es-down.yaml");
+        Files.writeString(config, "elasticsearch:\n  url: http://127.0.0.1:1\n");
+        Path input = Path.of(ServerSourcesIT.class.getResource("/worked-example").toURI());
+        Path out = tmp.resolve("out");
+        Cli r = Cli.expect(3, "nightly", "--config", config.toString(), "--input", input.toString(), "--out", out.toString(),
+                "--date", "2026-10-01", "--as-of", "2026-10-10T00:00:00+09:00");
+        List<String> errors = r.err().lines().filter(l -> l.startsWith("error")).toList();
+        assertEquals(1, errors.size(), r.err());
+        assertTrue(errors.get(0).contains("elasticsearch") && errors.get(0).contains("127.0.0.1:1"), errors.get(0));
+        assertTrue(Files.notExists(out.resolve("warehouse/recon_run")), "nothing published");
+    }
 }

@@ -19,6 +19,7 @@ import org.elasticsearch.spark.rdd.api.java.JavaEsSpark;
 import scala.Tuple2;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,7 +117,8 @@ public final class EsEvidence {
 
     /** True when every index of the pattern maps @timestamp as a date, so a range query finds every document. */
     private static boolean timestampIsDate(EsConnection es, String pattern) {
-        EsConnection.Response r = call(es, "GET", "/" + pattern + "/_mapping/field/@timestamp");
+        EsConnection.Response r = Retry.reading("elasticsearch", es.where() + " " + pattern,
+                () -> call(es, "GET", "/" + pattern + "/_mapping/field/@timestamp"));
         if (r.status() != 200) return false;
         JsonNode root = parse(r.body());
         if (root.isEmpty()) return false;
@@ -131,7 +133,7 @@ public final class EsEvidence {
         try {
             return es.request(method, path, null);
         } catch (IOException e) {
-            throw new SourceUnavailableException("elasticsearch", "cannot reach " + es.where() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot reach " + es.where() + ": " + e.getMessage(), e); // Retry backs off and retries
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceUnavailableException("elasticsearch", "interrupted while reading " + es.where(), e);
