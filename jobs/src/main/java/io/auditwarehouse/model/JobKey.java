@@ -11,7 +11,4 @@ public record JobKey(String controller, String jobName) implements Serializable,
         return c != 0 ? c : jobName.compareTo(o.jobName);
     }
 
-    public String asKey() {
-        return controller + '\u0001' + jobName;
-    }
 }

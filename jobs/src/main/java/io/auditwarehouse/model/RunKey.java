@@ -9,10 +9,6 @@ public record RunKey(String controller, String jobName, int buildNumber) impleme
         return new JobKey(controller, jobName);
     }
 
-    /** A single string usable as a Spark grouping key; the separator cannot occur in names. */
-    public String asKey() {
-        return controller + '\u0001' + jobName + '\u0001' + buildNumber;
-    }
 
     @Override
     public int compareTo(RunKey o) {
