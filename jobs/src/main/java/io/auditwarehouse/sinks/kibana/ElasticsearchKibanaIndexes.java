@@ -67,13 +67,14 @@ public final class ElasticsearchKibanaIndexes implements KibanaIndexes {
         return count;
     }
 
+    /** One {@code _bulk} request; any rejected action fails the publish. */
     private void bulk(String body, int documents) {
         JsonNode answer = es.send("POST", "/_bulk", body);
         if (!answer.path("errors").asBoolean(false)) return;
         int failed = 0;
         String first = null;
         for (JsonNode item : answer.path("items")) {
-            JsonNode result = item.path("index");
+            JsonNode result = item.elements().next();
             if (result.has("error")) {
                 failed++;
                 if (first == null) {
@@ -82,26 +83,38 @@ public final class ElasticsearchKibanaIndexes implements KibanaIndexes {
                 }
             }
         }
-        throw ElasticsearchHttp.failed("bulk indexing at " + es.url() + " rejected " + failed + " of " + documents
+        throw ElasticsearchHttp.failed("bulk request at " + es.url() + " rejected " + failed + " of " + documents
                 + " documents, first " + first, null);
     }
 
-    /** Documents of the published dates that this batch did not write are left over from earlier batches. */
+    /**
+     * Documents of the published dates that this batch did not write are left over from earlier batches. Searched and
+     * bulk-deleted rather than {@code _delete_by_query}, which needs the reindex module that minimal distributions lack.
+     */
     private void deleteStale(String kind, String batchId, Collection<LocalDate> dates) {
         String indices = "/" + templates.prefix() + "-" + kind + "-*";
-        // earlier versions of overwritten documents must no longer be searchable, or they would be deleted
-        es.send("POST", indices + "/_refresh?ignore_unavailable=true&allow_no_indices=true", null);
-        ObjectNode query = JSON.createObjectNode();
-        ObjectNode bool = query.putObject("query").putObject("bool");
+        String query = staleQuery(batchId, dates);
+        while (true) {
+            // earlier versions of overwritten documents must no longer be searchable, or they would be deleted
+            es.send("POST", indices + "/_refresh", null);
+            JsonNode hits = es.send("POST", indices + "/_search", query).path("hits").path("hits");
+            if (hits.isEmpty()) return;
+            StringBuilder body = new StringBuilder();
+            for (JsonNode hit : hits) {
+                ObjectNode action = JSON.createObjectNode();
+                action.putObject("delete").put("_index", hit.path("_index").asText()).put("_id", hit.path("_id").asText());
+                body.append(action).append('\n');
+            }
+            bulk(body.toString(), hits.size());
+        }
+    }
+
+    private static String staleQuery(String batchId, Collection<LocalDate> dates) {
+        ObjectNode search = JSON.createObjectNode().put("size", BULK_DOCUMENTS).put("_source", false);
+        ObjectNode bool = search.putObject("query").putObject("bool");
         var terms = bool.putArray("filter").addObject().putObject("terms").putArray("business_date");
         dates.forEach(d -> terms.add(d.toString()));
         bool.putArray("must_not").addObject().putObject("term").put("batch_id", batchId);
-        JsonNode answer = es.send("POST", indices + "/_delete_by_query?refresh=true&ignore_unavailable=true&allow_no_indices=true",
-                query.toString());
-        JsonNode failures = answer.path("failures");
-        if (failures.size() > 0) {
-            throw ElasticsearchHttp.failed("deleting stale " + kind + " documents at " + es.url() + " failed for "
-                    + failures.size() + " documents, first: " + ElasticsearchHttp.errorText(failures.path(0).path("cause")), null);
-        }
+        return search.toString();
     }
 }

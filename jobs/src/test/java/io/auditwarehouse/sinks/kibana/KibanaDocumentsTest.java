@@ -28,15 +28,23 @@ class KibanaDocumentsTest {
     static final KibanaTemplates TEMPLATES = new KibanaTemplates("audit-recon");
 
     static Row run(LocalDate date, String controller, String job, int build, Instant started) {
+        return run(date, controller, job, build, started, "nightly-1");
+    }
+
+    static Row run(LocalDate date, String controller, String job, int build, Instant started, String batchId) {
         return RowFactory.create(date, controller, job, build, started, started.plusMillis(18_342), 18_342L, "FAILURE",
                 "MANUAL", "kim", "APR-1", "EXECUTE", "APPROVED", "lee", "park", started.minusSeconds(3600), 1,
                 "EXCEPTION", "FAILURE_NOT_REPORTED,SELF_APPROVED", "HIGH", 2, "", true, false, "builds", "agent-07",
-                "doc-1,doc-2", "nightly-1");
+                "doc-1,doc-2", batchId);
     }
 
     static Row finding(String id, LocalDate date, Instant occurred) {
+        return finding(id, date, occurred, "nightly-1");
+    }
+
+    static Row finding(String id, LocalDate date, Instant occurred, String batchId) {
         return RowFactory.create(id, date, "C5", "FAILURE_NOT_REPORTED", "MEDIUM", "batch-a", "payments/settle", 12,
-                "APR-1", "kim", occurred, "The failed run was not reported", "nightly-0", "nightly-1");
+                "APR-1", "kim", occurred, "The failed run was not reported", "nightly-0", batchId);
     }
 
     @Test
