@@ -61,7 +61,7 @@ class KibanaIndexesIT {
 
     @Test
     void templatesTypeEveryTimeFieldAsDateAndARepublishReplacesTheDatesDocuments() throws Exception {
-        KibanaIndexes indexes = KibanaIndexes.forConfig(config(""));
+        KibanaIndexes indexes = KibanaIndexes.forConfig(config());
         Instant t = Instant.parse("2026-09-30T16:00:00Z");
         KibanaIndexes.Published first = indexes.publish("b1", runs(runRows("b1", 3)), findings(findingRows("b1", 2)), List.of(OCT_1, OCT_2));
         assertEquals(new KibanaIndexes.Published(3, 2), first);
@@ -136,9 +136,9 @@ class KibanaIndexesIT {
                 .subList(0, n);
     }
 
-    private AppConfig config(String extraYaml) throws Exception {
+    private AppConfig config() throws Exception {
         Path cfg = tmp.resolve("es.yaml");
-        Files.writeString(cfg, "elasticsearch:\n  url: " + es.url() + "\noutputs:\n  kibana:\n    index_prefix: " + prefix + "\n" + extraYaml);
+        Files.writeString(cfg, "elasticsearch:\n  url: " + es.url() + "\noutputs:\n  kibana:\n    index_prefix: " + prefix + "\n");
         return ConfigLoader.load(cfg, tmp, tmp.resolve("out"));
     }
 
