@@ -70,6 +70,9 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("  bin/audit-warehouse sql --out " + o + " \"select reason_code, count(*) from recon_finding group by 1 order by 2 desc\"");
         stdout.println("  bin/audit-warehouse sql --out " + o + " \"select * from recon_daily_summary where business_date = '" + ym.atDay(1) + "'\"");
         stdout.println("  bin/audit-warehouse sql --out " + o + " --format csv \"select * from recon_finding where severity = 'HIGH'\"");
+        if (config.servers().esUrl().isEmpty()) {
+            stdout.println("  Kibana bulk files, index templates and saved objects in " + out.resolve("kibana") + " (README: Kibana)");
+        }
         stdout.println("  inputs in " + config.inputDir() + ", ground truth in " + config.inputDir().resolve("ground-truth.csv"));
         stdout.flush();
         return ExitCodes.OK;

@@ -25,6 +25,7 @@ public enum ConfigKey {
     APPROVALS_PARTITIONS("sources.approvals.partitions", "4", "parallel JDBC reads, split on updated_at"),
     APPROVALS_FETCH_SIZE("sources.approvals.fetch_size", "1000", "rows fetched per round trip"),
     USERS_TABLE("sources.users.table", "app_user", "users relation in the approval database; empty = no users (rules needing them are not evaluated)"),
+    EVIDENCE("sources.evidence", "auto", "where build records and audit trail are read: files, elasticsearch, or auto (elasticsearch when elasticsearch.url is set)"),
     BUILDS_INDEX("sources.builds.index", "jenkins-builds-*", "Elasticsearch index pattern of the Jenkins Logstash plugin documents"),
     AUDIT_INDEX("sources.audit.index", "jenkins-audit-*", "Elasticsearch index pattern of the Audit Trail plugin documents"),
     ES_URL("elasticsearch.url", "", "read build records and audit trail from this Elasticsearch instead of files, and write the Kibana indexes there"),

@@ -103,12 +103,15 @@ public final class ConfigLoader {
     }
 
     private static ServerSettings servers(Settings s, Map<String, String> env) {
+        if ("elasticsearch".equals(s.text(ConfigKey.EVIDENCE)) && s.text(ConfigKey.ES_URL).isEmpty()) {
+            throw new ConfigException(ConfigKey.EVIDENCE.key(), "elasticsearch needs elasticsearch.url");
+        }
         return new ServerSettings(
                 s.jdbcUrl(ConfigKey.APPROVALS_JDBC_URL), s.text(ConfigKey.APPROVALS_USER),
                 s.secret(ConfigKey.APPROVALS_PASSWORD_ENV, ConfigKey.APPROVALS_PASSWORD_FILE, env),
                 s.relation(ConfigKey.APPROVALS_TABLE), s.positiveInt(ConfigKey.APPROVALS_PARTITIONS),
                 s.positiveInt(ConfigKey.APPROVALS_FETCH_SIZE), s.relationOrEmpty(ConfigKey.USERS_TABLE),
-                s.httpUrl(ConfigKey.ES_URL), s.text(ConfigKey.ES_USER),
+                s.oneOf(ConfigKey.EVIDENCE, "auto", "files", "elasticsearch"), s.httpUrl(ConfigKey.ES_URL), s.text(ConfigKey.ES_USER),
                 s.secret(ConfigKey.ES_PASSWORD_ENV, ConfigKey.ES_PASSWORD_FILE, env),
                 s.secret(ConfigKey.ES_API_KEY_ENV, ConfigKey.ES_API_KEY_FILE, env), s.text(ConfigKey.ES_CA_FILE),
                 s.indexPattern(ConfigKey.BUILDS_INDEX), s.indexPattern(ConfigKey.AUDIT_INDEX),
@@ -213,6 +216,12 @@ public final class ConfigLoader {
         String httpUrl(ConfigKey k) {
             String v = text(k);
             if (!v.isEmpty() && !v.matches("https?://[^\\s@]+")) throw new ConfigException(k.key(), "expected http(s)://host:port without credentials, got '" + v + "'");
+            return v;
+        }
+
+        String oneOf(ConfigKey k, String... allowed) {
+            String v = text(k);
+            if (!List.of(allowed).contains(v)) throw new ConfigException(k.key(), "expected one of " + String.join(", ", allowed) + ", got '" + v + "'");
             return v;
         }
 

@@ -6,7 +6,7 @@ import java.io.Serializable;
 public record ServerSettings(
         String approvalsJdbcUrl, String approvalsUser, Secret approvalsPassword, String approvalsTable,
         int approvalsPartitions, int approvalsFetchSize, String usersTable,
-        String esUrl, String esUser, Secret esPassword, Secret esApiKey, String esCaFile,
+        String evidence, String esUrl, String esUser, Secret esPassword, Secret esApiKey, String esCaFile,
         String buildsIndex, String auditIndex,
         String warehouseJdbcUrl, String warehouseSchema, String warehouseUser, Secret warehousePassword,
         String kibanaIndexPrefix) implements Serializable {
@@ -15,8 +15,9 @@ public record ServerSettings(
         return !approvalsJdbcUrl.isEmpty();
     }
 
+    /** Build records and audit trail come from Elasticsearch: said so, or left to auto with a URL configured. */
     public boolean evidenceFromElasticsearch() {
-        return !esUrl.isEmpty();
+        return "elasticsearch".equals(evidence) || ("auto".equals(evidence) && !esUrl.isEmpty());
     }
 
     public boolean warehouseInMysql() {

@@ -10,6 +10,7 @@ import io.auditwarehouse.reconcile.RuleSettings;
 import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
+import io.auditwarehouse.sinks.kibana.KibanaIndexes;
 import io.auditwarehouse.sources.Retry;
 import io.auditwarehouse.sources.SourceData;
 import org.apache.spark.api.java.JavaRDD;
@@ -45,6 +46,7 @@ public final class Reconciliation implements AutoCloseable {
     private final AppConfig config;
     private final Progress progress;
     private final WarehouseSink warehouse;
+    private final KibanaIndexes kibana;
     private final SourceData sources;
     private final Instant asOf;
     private final JavaRDD<SourceEvent> events;
@@ -60,6 +62,7 @@ public final class Reconciliation implements AutoCloseable {
         this.config = config;
         this.progress = progress;
         this.warehouse = warehouse;
+        this.kibana = KibanaIndexes.forConfig(config);
         this.sources = sources;
         this.asOf = asOf;
         sources.description().forEach(d -> progress.step("  " + d));
@@ -112,6 +115,7 @@ public final class Reconciliation implements AutoCloseable {
             warehouse.stage(batchId, WarehouseTables.APPROVAL, approvals);
             warehouse.stage(batchId, WarehouseTables.DAILY_SUMMARY, summary);
             warehouse.publish(batchId, WarehouseTables.DATED, dates);
+            publishKibana(batchId, runs, findings, dates);
             warehouse.replace(batchId, WarehouseTables.CATALOG, catalogRows());
             warehouse.replace(batchId, WarehouseTables.QUARANTINE, mergedQuarantine(batchId));
             Instant finished = Instant.now();
@@ -130,6 +134,12 @@ public final class Reconciliation implements AutoCloseable {
         } finally {
             persisted.forEach(Dataset::unpersist);
         }
+    }
+
+    /** The Kibana-ready indexes follow the warehouse: built from the same run and finding rows. */
+    private void publishKibana(String batchId, Dataset<Row> runs, Dataset<Row> findings, Set<LocalDate> dates) {
+        KibanaIndexes.Published p = kibana.publish(batchId, runs, findings, dates);
+        progress.step(String.format("kibana: %,d run and %,d finding documents in %s", p.runs(), p.findings(), kibana.location()));
     }
 
     /** Best effort: when the warehouse itself cannot be written, the original error is the one to report. */
