@@ -45,11 +45,11 @@ final class MigrateCommand implements Callable<Integer> {
             }
             if (applied.isEmpty()) out.println("schema " + db.schema() + " is up to date; nothing applied");
             applied.forEach(m -> out.println("applied " + m.script()));
-            out.println("warehouse: " + db.location());
+            out.println("warehouse: " + db.url());
             return ExitCodes.OK;
         } catch (SQLException e) {
-            if (!unreachable(e)) throw new WriteFailedException("migrating " + db.location() + " failed: " + oneLine(e), e);
-            spec.commandLine().getErr().println("error (warehouse unreachable): " + db.location() + ": " + oneLine(e));
+            if (!unreachable(e)) throw new WriteFailedException("migrating " + db.url() + " failed: " + oneLine(e), e);
+            spec.commandLine().getErr().println("error (warehouse unreachable): " + db.url() + ": " + oneLine(e));
             return ExitCodes.SOURCE_UNAVAILABLE;
         }
     }

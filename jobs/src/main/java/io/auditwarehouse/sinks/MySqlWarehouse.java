@@ -138,7 +138,7 @@ public final class MySqlWarehouse implements WarehouseSink {
 
     @Override
     public String location() {
-        return db.location();
+        return db.url();
     }
 
     /** Fails with a message telling the operator to run {@code migrate} unless every shipped migration is applied. */
@@ -252,7 +252,7 @@ public final class MySqlWarehouse implements WarehouseSink {
             throw e;
         } catch (Exception e) { // Spark rethrows driver SQLExceptions undeclared
             String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new WriteFailedException(what + " in " + db.location() + " failed: " + cause, e);
+            throw new WriteFailedException(what + " in " + db.url() + " failed: " + cause, e);
         }
     }
 }

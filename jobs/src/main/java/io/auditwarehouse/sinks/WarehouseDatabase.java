@@ -68,7 +68,7 @@ public final class WarehouseDatabase implements Serializable {
         return schema;
     }
 
-    /** The URL of the warehouse schema; carries no credentials (they go in {@link #properties}). */
+    /** The URL of the warehouse schema; carries no credentials (config refuses them there; they go in {@link #properties}). */
     public String url() {
         return serverUrl(schema);
     }
@@ -80,12 +80,6 @@ public final class WarehouseDatabase implements Serializable {
 
     private String serverUrl(String database) {
         return "jdbc:mysql://" + hostPort + "/" + database + "?" + String.join("&", options);
-    }
-
-    /** For the summary line: the URL without any user or password option. */
-    public String location() {
-        List<String> shown = options.stream().filter(o -> !o.toLowerCase().matches("(user|password)(=.*)?")).toList();
-        return "jdbc:mysql://" + hostPort + "/" + schema + (shown.isEmpty() ? "" : "?" + String.join("&", shown));
     }
 
     /** Driver, user and password, for DriverManager and Spark's JDBC source alike. */
