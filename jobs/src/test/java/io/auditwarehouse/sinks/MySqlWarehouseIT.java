@@ -143,6 +143,22 @@ class MySqlWarehouseIT {
     }
 
     @Test
+    void backfillSkipsDatesTheLedgerInMysqlShowsPublished(MySqlServer server) throws Exception {
+        try (MySqlServer.TestDatabase db = server.newDatabase("aw_backfill")) {
+            String config = MySqlTestConfig.write(tmp, server, db.name());
+            Cli.expect(0, "migrate", "--config", config);
+            String[] backfill = {"backfill", "--config", config, "--input", WorkedExample.input().toString(), "--out",
+                    tmp.resolve("out").toString(), "--from", "2026-09-30", "--to", "2026-10-01", "--as-of", "2026-10-10T00:00:00+09:00"};
+            Cli.expect(0, backfill);
+            Cli again = Cli.expect(0, backfill);
+            assertTrue(again.err().contains("nothing to do"), again.err());
+            try (Connection c = db.connect()) {
+                assertEquals("1", single(c, "SELECT count(*) FROM recon_batch WHERE status = 'COMPLETED'"));
+            }
+        }
+    }
+
+    @Test
     void publishingToASchemaThatIsNotMigratedTellsTheOperatorToMigrate(MySqlServer server) throws Exception {
         try (MySqlServer.TestDatabase db = server.newDatabase("aw_unmigrated")) {
             String config = MySqlTestConfig.write(tmp, server, db.name());
