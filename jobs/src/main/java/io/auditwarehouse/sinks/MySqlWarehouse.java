@@ -35,6 +35,9 @@ public final class MySqlWarehouse implements WarehouseSink {
 
     private static final String STAGE_BATCH_ID = "stage_batch_id";
     private static final int BATCH_SIZE = 1000;
+    private static final List<String> STAGED = List.of(WarehouseTables.RUN, WarehouseTables.FINDING,
+            WarehouseTables.APPROVAL, WarehouseTables.DAILY_SUMMARY, WarehouseTables.CATALOG, WarehouseTables.QUARANTINE);
+    private static final String UPSERT_BATCH = upsertBatch();
 
     private final SparkSession spark;
     private final WarehouseDatabase db;
@@ -73,6 +76,7 @@ public final class MySqlWarehouse implements WarehouseSink {
         for (String table : tables) {
             if (!WarehouseTables.DATED.contains(table)) throw new IllegalArgumentException(table + " is not a dated table");
         }
+        if (dates.isEmpty()) return;
         writing("publishing batch " + batchId, () -> {
             ensureMigrated();
             try (Connection c = db.connect()) {
@@ -160,11 +164,6 @@ public final class MySqlWarehouse implements WarehouseSink {
                 .write().mode(SaveMode.Append).option("batchsize", BATCH_SIZE)
                 .jdbc(db.url(), staging(table), db.properties());
     }
-
-    private static final List<String> STAGED = List.of(WarehouseTables.RUN, WarehouseTables.FINDING,
-            WarehouseTables.APPROVAL, WarehouseTables.DAILY_SUMMARY, WarehouseTables.CATALOG, WarehouseTables.QUARANTINE);
-
-    private static final String UPSERT_BATCH = upsertBatch();
 
     private static String upsertBatch() {
         List<String> names = Arrays.asList(BatchRecord.SCHEMA.fieldNames());
