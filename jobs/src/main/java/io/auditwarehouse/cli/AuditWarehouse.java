@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 @Command(name = "audit-warehouse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reconciles Jenkins runs with approval records and produces audit evidence.",
         footer = ExitCodes.HELP,
-        subcommands = {NightlyCommand.class, BackfillCommand.class, SqlCommand.class, GenerateCommand.class,
+        subcommands = {NightlyCommand.class, BackfillCommand.class, SqlCommand.class, GenerateCommand.class, MigrateCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class})
 public final class AuditWarehouse implements Runnable {
 

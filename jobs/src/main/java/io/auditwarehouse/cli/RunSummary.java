@@ -47,7 +47,7 @@ final class RunSummary {
         out.printf("  runs        %,d  (compliant %,d, exception %,d, pending %,d)%n", runs, compliant, exceptions, pending);
         out.printf("  findings    %,d  (%s)%n", findings, severities);
         out.printf("  quarantined %,d input document(s)%n", quarantined);
-        out.println("  warehouse   " + batches.get(0).warehouse().toAbsolutePath().normalize());
+        out.println("  warehouse   " + batches.get(0).warehouse());
         out.printf("  elapsed     %.1f s%n", elapsed.toMillis() / 1000.0);
         out.flush();
     }

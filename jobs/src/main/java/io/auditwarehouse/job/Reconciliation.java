@@ -127,7 +127,7 @@ public final class Reconciliation implements AutoCloseable {
                     Duration.between(started, finished).toMillis() / 1000.0));
             return new BatchResult(batchId, kind, List.copyOf(dates), asOf, runCount, statuses.getOrDefault("COMPLIANT", 0L),
                     statuses.getOrDefault("EXCEPTION", 0L), statuses.getOrDefault("PENDING", 0L), severities, quarantined,
-                    documents(), config.warehouseDir(), Duration.between(started, finished));
+                    documents(), warehouse.location(), Duration.between(started, finished));
         } catch (RuntimeException e) {
             recordFailed(batch, e);
             throw e;

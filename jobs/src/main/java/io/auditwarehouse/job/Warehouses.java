@@ -1,7 +1,9 @@
 package io.auditwarehouse.job;
 
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.sinks.MySqlWarehouse;
 import io.auditwarehouse.sinks.ParquetWarehouse;
+import io.auditwarehouse.sinks.WarehouseDatabase;
 import io.auditwarehouse.sinks.WarehouseSink;
 import org.apache.spark.sql.SparkSession;
 
@@ -12,6 +14,7 @@ public final class Warehouses {
     }
 
     public static WarehouseSink open(SparkSession spark, AppConfig config) {
+        if (config.servers().warehouseInMysql()) return new MySqlWarehouse(spark, WarehouseDatabase.of(config.servers()));
         return new ParquetWarehouse(spark, config.warehouseDir());
     }
 }

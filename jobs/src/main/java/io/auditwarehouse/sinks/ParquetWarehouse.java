@@ -157,7 +157,7 @@ public final class ParquetWarehouse implements WarehouseSink {
 
     @Override
     public String location() {
-        return root.toString();
+        return "file".equals(root.toUri().getScheme()) ? java.nio.file.Path.of(root.toUri()).toString() : root.toString();
     }
 
     public List<String> publishedTables() {
