@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.sources.SourceUnavailableException;
-import io.auditwarehouse.sources.elasticsearch.EsConnection;
+import io.auditwarehouse.elasticsearch.EsConnection;
 
 import java.io.IOException;
 import java.io.InputStream;

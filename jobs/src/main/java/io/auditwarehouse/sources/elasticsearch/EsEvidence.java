@@ -1,5 +1,6 @@
 package io.auditwarehouse.sources.elasticsearch;
 
+import io.auditwarehouse.elasticsearch.EsConnection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditwarehouse.config.AppConfig;

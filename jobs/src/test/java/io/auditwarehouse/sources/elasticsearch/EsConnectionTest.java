@@ -1,5 +1,6 @@
 package io.auditwarehouse.sources.elasticsearch;
 
+import io.auditwarehouse.elasticsearch.EsConnection;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigLoader;
 import io.auditwarehouse.config.ControllerMapping;

@@ -1,4 +1,4 @@
-package io.auditwarehouse.sources.elasticsearch;
+package io.auditwarehouse.elasticsearch;
 
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.config.ServerSettings;
@@ -23,10 +23,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** How to reach the configured Elasticsearch: a small REST client and the matching Elasticsearch-Hadoop settings. */
+/**
+ * How to reach the configured Elasticsearch, for the evidence reader and the Kibana indexes alike: a small REST
+ * client (basic or API-key auth, https trusting the configured CA) and the matching Elasticsearch-Hadoop settings.
+ */
 public final class EsConnection {
 
     private final URI url;
+    private final String base;
     private final ServerSettings settings;
     private final HttpClient http;
     private Path truststore;
@@ -35,6 +39,7 @@ public final class EsConnection {
     public EsConnection(ServerSettings settings) {
         this.settings = settings;
         this.url = URI.create(settings.esUrl());
+        this.base = settings.esUrl().replaceAll("/+$", "");
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (!settings.esCaFile().isEmpty()) b.sslContext(sslContext());
         this.http = b.build();
@@ -44,12 +49,14 @@ public final class EsConnection {
     }
 
     public Response request(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(120))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                 .header("Content-Type", path.contains("_bulk") ? "application/x-ndjson" : "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));
         String auth = authorization();
         if (auth != null) b.header("Authorization", auth);
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
         return new Response(r.statusCode(), r.body());
     }
 
