@@ -1,0 +1,51 @@
+package io.auditwarehouse.report;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One CSV per table: RFC 4180, UTF-8 with a byte-order mark so Excel opens Korean text, times in ISO-8601 UTC. */
+final class CsvPackage {
+
+    private CsvPackage() {
+    }
+
+    /** @return the files written, relative to {@code dir} */
+    static List<Path> write(Path dir, MonthTables month) throws IOException {
+        Path csvDir = Files.createDirectories(dir.resolve("csv"));
+        List<Path> written = new ArrayList<>();
+        for (String table : month.rows().keySet()) {
+            Path file = csvDir.resolve(table + ".csv");
+            StructType schema = month.schemas().get(table);
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                w.write('\uFEFF');
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(schema.fieldNames()).get());
+                for (Row r : month.rows(table)) {
+                    List<String> cells = new ArrayList<>(r.length());
+                    for (int i = 0; i < r.length(); i++) cells.add(cell(r.get(i)));
+                    csv.printRecord(cells);
+                }
+                csv.flush();
+            }
+            written.add(dir.relativize(file));
+        }
+        return written;
+    }
+
+    static String cell(Object v) {
+        if (v == null) return "";
+        if (v instanceof java.sql.Timestamp t) return t.toInstant().toString();
+        if (v instanceof Instant t) return t.toString();
+        return v.toString();
+    }
+}
