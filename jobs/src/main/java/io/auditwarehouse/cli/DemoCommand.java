@@ -9,6 +9,7 @@ import io.auditwarehouse.job.Progress;
 import io.auditwarehouse.job.ReconcileJob;
 import io.auditwarehouse.job.Reconciliation;
 import io.auditwarehouse.job.SparkSessions;
+import io.auditwarehouse.report.EvidencePackage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,9 +64,11 @@ final class DemoCommand implements Callable<Integer> {
         try (Reconciliation reconciliation = job.open(generated.asOf().toInstant(), days)) {
             for (List<LocalDate> week : BatchPlanner.chunks(days, 7)) results.add(reconciliation.publish("backfill", week));
         }
+        Path report = EvidencePackage.render(job.warehouse(), config.outputDir().resolve("reports"), ym);
         RunSummary.print(stdout, "demo", results, Duration.between(started, Instant.now()));
         String o = out.toString();
         stdout.println();
+        stdout.println("Evidence package (CSV and hash-chained manifest): " + report + "   (check: bin/audit-warehouse verify " + report + ")");
         stdout.println("Look around:");
         stdout.println("  bin/audit-warehouse sql --out " + o + " \"select reason_code, count(*) from recon_finding group by 1 order by 2 desc\"");
         stdout.println("  bin/audit-warehouse sql --out " + o + " \"select * from recon_daily_summary where business_date = '" + ym.atDay(1) + "'\"");
