@@ -58,7 +58,7 @@ public final class EvidencePackage {
             for (Row b : batches.filter(col("batch_id").isin(batchIds.toArray())).orderBy("batch_id").collectAsList()) {
                 ObjectNode i = inputs.addObject();
                 i.put("batch_id", b.<String>getAs("batch_id"));
-                Instant at = CsvInstant.of(b.getAs("as_of"));
+                Instant at = instant(b.getAs("as_of"));
                 i.put("as_of", String.valueOf(at));
                 for (String c : List.of("builds_read", "audit_read", "approvals_read", "users_read", "quarantined")) {
                     i.put(c, b.<Long>getAs(c));
@@ -89,12 +89,7 @@ public final class EvidencePackage {
     }
 
     /** Spark hands timestamps back as Instant or java.sql.Timestamp depending on the reader. */
-    static final class CsvInstant {
-        private CsvInstant() {
-        }
-
-        static Instant of(Object v) {
-            return v == null ? null : v instanceof Instant i ? i : ((java.sql.Timestamp) v).toInstant();
-        }
+    private static Instant instant(Object v) {
+        return v == null ? null : v instanceof Instant i ? i : ((java.sql.Timestamp) v).toInstant();
     }
 }

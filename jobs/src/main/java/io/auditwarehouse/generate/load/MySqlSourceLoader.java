@@ -3,13 +3,14 @@ package io.auditwarehouse.generate.load;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.config.ServerSettings;
-import io.auditwarehouse.config.SqlFile;
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.User;
+import io.auditwarehouse.sinks.SqlScripts;
 import io.auditwarehouse.sources.SourceUnavailableException;
 import io.auditwarehouse.sources.files.ApprovalsCsv;
 import io.auditwarehouse.sources.files.Parsed;
 import io.auditwarehouse.sources.files.UsersCsv;
+import io.auditwarehouse.sources.mysql.MySqlApprovals;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -46,17 +47,16 @@ public final class MySqlSourceLoader {
             users = UsersCsv.read(u, csvZone, "users.csv");
         }
         ZoneId dbZone = config.approvalsZone();
-        String url = s.approvalsJdbcUrl().contains("permitMysqlScheme") ? s.approvalsJdbcUrl()
-                : s.approvalsJdbcUrl() + (s.approvalsJdbcUrl().contains("?") ? "&" : "?") + "permitMysqlScheme";
+        String url = MySqlApprovals.withMysqlScheme(s.approvalsJdbcUrl());
         try (Connection c = DriverManager.getConnection(url, s.approvalsUser(), s.approvalsPassword().reveal())) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                st.execute(SqlFile.read("source/approval_record.sql"));
-                st.execute(SqlFile.read("source/app_user.sql"));
-                st.execute(SqlFile.read("source/clear_approval_record.sql"));
-                st.execute(SqlFile.read("source/clear_app_user.sql"));
+                st.execute(SqlScripts.read("source/approval_record.sql"));
+                st.execute(SqlScripts.read("source/app_user.sql"));
+                st.execute(SqlScripts.read("source/clear_approval_record.sql"));
+                st.execute(SqlScripts.read("source/clear_app_user.sql"));
             }
-            try (PreparedStatement p = c.prepareStatement(SqlFile.read("source/insert_approval.sql"))) {
+            try (PreparedStatement p = c.prepareStatement(SqlScripts.read("source/insert_approval.sql"))) {
                 for (Approval a : approvals.rows()) {
                     p.setString(1, a.approvalNo());
                     p.setString(2, a.requestType());
@@ -77,7 +77,7 @@ public final class MySqlSourceLoader {
                 }
                 p.executeBatch();
             }
-            try (PreparedStatement p = c.prepareStatement(SqlFile.read("source/insert_user.sql"))) {
+            try (PreparedStatement p = c.prepareStatement(SqlScripts.read("source/insert_user.sql"))) {
                 for (User u : users.rows()) {
                     p.setString(1, u.userId());
                     p.setString(2, u.displayName());
@@ -91,10 +91,10 @@ public final class MySqlSourceLoader {
             }
             c.commit();
         } catch (SQLException e) {
-            throw new SourceUnavailableException("approvals", "loading " + url.replaceAll("\\?.*", "") + " failed: " + e.getMessage(), e);
+            throw new SourceUnavailableException("approvals", "loading " + MySqlApprovals.redacted(url) + " failed: " + e.getMessage(), e);
         }
         return String.format("%,d approvals and %,d users loaded into %s (times in %s)", approvals.rows().size(),
-                users.rows().size(), url.replaceAll("\\?.*", ""), dbZone);
+                users.rows().size(), MySqlApprovals.redacted(url), dbZone);
     }
 
     private static void setInt(PreparedStatement p, int i, Integer v) throws SQLException {

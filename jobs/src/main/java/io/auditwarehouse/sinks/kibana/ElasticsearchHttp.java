@@ -7,8 +7,6 @@ import io.auditwarehouse.elasticsearch.EsConnection;
 import io.auditwarehouse.sinks.WriteFailedException;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 
 /**
  * A minimal JSON-over-HTTP client for one Elasticsearch: API-key or basic auth, https trusting a PEM CA file.
@@ -24,7 +22,7 @@ final class ElasticsearchHttp {
 
     ElasticsearchHttp(ServerSettings settings) {
         this.connection = new EsConnection(settings);
-        this.shownUrl = withoutUserInfo(connection.where());
+        this.shownUrl = connection.where(); // config refuses credentials in elasticsearch.url
     }
 
     String url() {
@@ -90,12 +88,4 @@ final class ElasticsearchHttp {
         return e.getMessage() == null ? e.getClass().getSimpleName() : shorten(e.getMessage());
     }
 
-    private static String withoutUserInfo(String url) {
-        try {
-            URI u = new URI(url);
-            return new URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null).toString();
-        } catch (URISyntaxException | RuntimeException e) {
-            return "(the configured elasticsearch.url)";
-        }
-    }
 }

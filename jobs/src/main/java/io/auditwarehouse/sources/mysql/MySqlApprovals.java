@@ -84,12 +84,12 @@ public final class MySqlApprovals {
     }
 
     /** The MariaDB driver keeps milliseconds; with this flag it accepts the jdbc:mysql scheme Spark's dialect needs. */
-    static String withMysqlScheme(String url) {
+    public static String withMysqlScheme(String url) {
         String u = url.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
         return u.contains("permitMysqlScheme") ? u : u + (u.contains("?") ? "&" : "?") + "permitMysqlScheme";
     }
 
-    static String redacted(String url) {
+    public static String redacted(String url) {
         int q = url.indexOf('?');
         return q < 0 ? url : url.substring(0, q);
     }
