@@ -18,6 +18,7 @@ public record AppConfig(
         RuleSettings rules,
         String sparkMaster,
         ServerSettings servers,
+        ReportSettings report,
         String digest) {
 
     public ZoneId businessZone() {

@@ -41,6 +41,11 @@ public enum ConfigKey {
     WAREHOUSE_PASSWORD_ENV("warehouse.password_env", "", "environment variable holding its password"),
     WAREHOUSE_PASSWORD_FILE("warehouse.password_file", "", "... or a file holding it"),
     KIBANA_INDEX_PREFIX("outputs.kibana.index_prefix", "audit-recon", "prefix of the Kibana-ready indices (<prefix>-runs-YYYY.MM, <prefix>-findings-YYYY.MM)"),
+    REPORT_LOCALE("report.locale", "ko", "language of the evidence package's labels and control names: ko or en"),
+    REPORT_FONT_DIR("report.font_dir", "/usr/share/fonts/truetype/nanum", "folder holding NanumGothic.ttf and NanumGothicBold.ttf (Debian's fonts-nanum), embedded in the PDF"),
+    REPORT_SEED("report.sample.seed", "", "auditor sample seed (a whole number, e.g. supplied by the auditor); `--seed` overrides; empty = derived from the month"),
+    REPORT_SAMPLE_SIZES("report.sample.sizes", "{daily: 25, weekly: 5, monthly: 2, quarterly: 2, annual: 1}", "sample size by control frequency; keys given here replace the defaults"),
+    REPORT_CONTROL_FREQUENCY("report.sample.frequency", "{}", "map of control id to frequency (daily, weekly, monthly, quarterly, annual); unlisted controls are daily"),
     SPARK_MASTER("spark.master", "local[*]", "Spark master; ignored when launched by spark-submit");
 
     private final String key;
@@ -71,5 +76,5 @@ public enum ConfigKey {
     }
 
     /** Keys whose value is itself a map or list, so the YAML walk stops there. */
-    static final List<ConfigKey> STRUCTURED = List.of(CONTROLLERS, SEVERITY);
+    static final List<ConfigKey> STRUCTURED = List.of(CONTROLLERS, SEVERITY, REPORT_SAMPLE_SIZES, REPORT_CONTROL_FREQUENCY);
 }

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,7 +100,7 @@ public final class ConfigLoader {
         Path out = outOverride != null ? outOverride : Path.of(s.text(ConfigKey.OUTPUT_DIR));
         return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
                 s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
-                servers(s, env), digest(values));
+                servers(s, env), report(s), digest(values));
     }
 
     private static ServerSettings servers(Settings s, Map<String, String> env) {
@@ -118,6 +119,37 @@ public final class ConfigLoader {
                 s.jdbcUrl(ConfigKey.WAREHOUSE_JDBC_URL), s.relation(ConfigKey.WAREHOUSE_SCHEMA), s.text(ConfigKey.WAREHOUSE_USER),
                 s.secret(ConfigKey.WAREHOUSE_PASSWORD_ENV, ConfigKey.WAREHOUSE_PASSWORD_FILE, env),
                 s.indexPattern(ConfigKey.KIBANA_INDEX_PREFIX));
+    }
+
+    private static ReportSettings report(Settings s) {
+        String seed = s.text(ConfigKey.REPORT_SEED);
+        OptionalLong parsed;
+        try {
+            parsed = seed.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(seed));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(ConfigKey.REPORT_SEED.key(), "expected a whole number, got '" + seed + "'");
+        }
+        Map<String, Integer> sizes = new TreeMap<>(ReportSettings.DEFAULT_SIZES);
+        s.map(ConfigKey.REPORT_SAMPLE_SIZES).forEach((frequency, size) -> {
+            String key = ConfigKey.REPORT_SAMPLE_SIZES.key() + "." + frequency;
+            if (!ReportSettings.DEFAULT_SIZES.containsKey(frequency)) {
+                throw new ConfigException(key, "unknown frequency; expected one of daily, weekly, monthly, quarterly, annual");
+            }
+            if (!size.canConvertToInt() || size.asInt() < 1 || !size.isIntegralNumber()) throw new ConfigException(key, "expected a positive whole number");
+            sizes.put(frequency, size.asInt());
+        });
+        Map<String, String> frequencies = new TreeMap<>();
+        ControlCatalog catalog = ControlCatalog.shipped();
+        s.map(ConfigKey.REPORT_CONTROL_FREQUENCY).forEach((control, frequency) -> {
+            String key = ConfigKey.REPORT_CONTROL_FREQUENCY.key() + "." + control;
+            if (catalog.controlIds().stream().noneMatch(control::equals)) throw new ConfigException(key, "unknown control id");
+            if (!ReportSettings.DEFAULT_SIZES.containsKey(frequency.asText())) {
+                throw new ConfigException(key, "expected daily, weekly, monthly, quarterly or annual");
+            }
+            frequencies.put(control, frequency.asText());
+        });
+        return new ReportSettings(s.oneOf(ConfigKey.REPORT_LOCALE, "ko", "en"), Path.of(s.text(ConfigKey.REPORT_FONT_DIR)),
+                parsed, sizes, frequencies);
     }
 
     /** SHA-256 of the effective settings, recorded in every batch so a result can be traced to its configuration. */
@@ -237,6 +269,16 @@ public final class ConfigLoader {
 
         Secret secret(ConfigKey envKey, ConfigKey fileKey, Map<String, String> env) {
             return Secret.resolve(envKey.key(), text(envKey), fileKey.key(), text(fileKey), env);
+        }
+
+        /** A structured key's mapping, empty when absent. */
+        Map<String, JsonNode> map(ConfigKey k) {
+            Map<String, JsonNode> result = new TreeMap<>();
+            JsonNode n = values.get(k.key());
+            if (n == null || n.isNull()) return result;
+            if (!n.isObject()) throw new ConfigException(k.key(), "expected a mapping");
+            n.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue()));
+            return result;
         }
 
         Map<ReasonCode, Severity> severities() {

@@ -70,6 +70,11 @@ public final class ControlCatalog implements Serializable {
         return Collections.unmodifiableList(entries);
     }
 
+    /** The control ids, in catalog order (C1 ... C6). */
+    public List<String> controlIds() {
+        return entries.stream().map(Entry::controlId).distinct().toList();
+    }
+
     public String controlOf(ReasonCode code) {
         return byCode.get(code).controlId();
     }
