@@ -10,6 +10,8 @@ import io.auditwarehouse.job.ReconcileJob;
 import io.auditwarehouse.job.Reconciliation;
 import io.auditwarehouse.job.SparkSessions;
 import io.auditwarehouse.report.EvidencePackage;
+import io.auditwarehouse.report.EvidencePackage.RenderedPackage;
+import io.auditwarehouse.report.PackageRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +26,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
@@ -64,11 +68,16 @@ final class DemoCommand implements Callable<Integer> {
         try (Reconciliation reconciliation = job.open(generated.asOf().toInstant(), days)) {
             for (List<LocalDate> week : BatchPlanner.chunks(days, 7)) results.add(reconciliation.publish("backfill", week));
         }
-        Path report = EvidencePackage.render(job.warehouse(), config.outputDir().resolve("reports"), ym);
+        Instant reportStarted = Instant.now();
+        RenderedPackage report = EvidencePackage.render(job.warehouse(), config.outputDir().resolve("reports"),
+                new PackageRequest(ym, Set.of(PackageRequest.PDF, PackageRequest.XLSX), config.report(),
+                        config.businessZone(), OptionalLong.empty()));
         RunSummary.print(stdout, "demo", results, Duration.between(started, Instant.now()));
+        stdout.println();
+        ReportCommand.print(stdout, report, Duration.between(reportStarted, Instant.now()));
         String o = out.toString();
         stdout.println();
-        stdout.println("Evidence package (CSV and hash-chained manifest): " + report + "   (check: bin/audit-warehouse verify " + report + ")");
+        stdout.println("Open the auditors' report: " + report.dir().resolve("evidence-" + ym + ".pdf"));
         stdout.println("Look around:");
         stdout.println("  bin/audit-warehouse sql --out " + o + " \"select reason_code, count(*) from recon_finding group by 1 order by 2 desc\"");
         stdout.println("  bin/audit-warehouse sql --out " + o + " \"select * from recon_daily_summary where business_date = '" + ym.atDay(1) + "'\"");

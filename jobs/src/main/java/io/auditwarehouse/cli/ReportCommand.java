@@ -5,6 +5,8 @@ import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.job.SparkSessions;
 import io.auditwarehouse.job.Warehouses;
 import io.auditwarehouse.report.EvidencePackage;
+import io.auditwarehouse.report.EvidencePackage.RenderedPackage;
+import io.auditwarehouse.report.PackageRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,14 +14,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = "Writes the monthly evidence package under <out>/reports/YYYY-MM from the warehouse tables "
-                + "(never the sources): csv/*.csv and manifest.json, chained to the previous month's manifest.")
+                + "(never the sources): evidence-YYYY-MM.pdf, evidence-YYYY-MM.xlsx, csv/*.csv (every table, the "
+                + "auditor sample, the restatements) and manifest.json, chained to the previous month's manifest. "
+                + "A package already issued for the month whose data changed is kept under <out>/reports/superseded/.")
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,22 +42,47 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "the month to report")
     String month;
 
-    @Option(names = "--format", split = ",", defaultValue = "csv", paramLabel = "FORMAT",
-            description = "csv (the PDF and XLSX renderings are not built yet)")
+    @Option(names = "--format", split = ",", defaultValue = "pdf,xlsx,csv", paramLabel = "FORMAT",
+            description = "pdf, xlsx, csv (default: ${DEFAULT-VALUE}); the CSV files are written in any case: "
+                    + "they are the package's data of record")
     List<String> formats;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "auditor sample seed (overrides report.sample.seed; default: the month, e.g. 202610)")
+    Long seed;
 
     @Override
     public Integer call() throws IOException {
+        Instant started = Instant.now();
+        Set<String> chosen = new LinkedHashSet<>();
         for (String f : formats) {
-            if (!"csv".equals(f)) throw new ConfigException("--format", f + " is not available yet; available: csv");
+            String format = f.trim().toLowerCase();
+            if (!List.of(PackageRequest.PDF, PackageRequest.XLSX, PackageRequest.CSV).contains(format)) {
+                throw new ConfigException("--format", "unknown format '" + f + "'; expected pdf, xlsx or csv");
+            }
+            chosen.add(format);
         }
         AppConfig config = common.load();
         YearMonth ym = GenerateCommand.parseMonth(month);
-        Path dir = EvidencePackage.render(Warehouses.open(SparkSessions.getOrCreate(config.sparkMaster()), config),
-                config.outputDir().resolve("reports"), ym);
-        spec.commandLine().getOut().println("evidence package for " + ym + ": " + dir.toAbsolutePath().normalize());
-        spec.commandLine().getOut().println("  check it with: audit-warehouse verify " + dir);
-        spec.commandLine().getOut().flush();
+        PackageRequest request = new PackageRequest(ym, chosen, config.report(), config.businessZone(),
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        RenderedPackage rendered = EvidencePackage.render(Warehouses.open(SparkSessions.getOrCreate(config.sparkMaster()), config),
+                config.outputDir().resolve("reports"), request);
+        print(spec.commandLine().getOut(), rendered, Duration.between(started, Instant.now()));
         return ExitCodes.OK;
+    }
+
+    static void print(PrintWriter out, RenderedPackage p, Duration took) throws IOException {
+        var c = p.content();
+        long runs = c.completeness().coverage().stream().mapToLong(s -> s.runs()).sum();
+        out.printf("evidence package %s: %,d runs, %,d findings, sample of %,d (seed %d, %s), %s%n", c.month(), runs,
+                c.exceptions().size(), c.sample().size(), c.seed(), c.seedSource(),
+                p.restatedFindings() == null ? "no restatements since the last issued package"
+                        : p.restatedFindings() + " findings restated since the last issued package");
+        for (Path f : p.files()) out.printf("  %-34s %,12d bytes%n", f, Files.size(p.dir().resolve(f)));
+        if (p.superseded() != null) out.println("  the package it replaces is kept in " + p.superseded());
+        out.println("  written to " + p.dir().toAbsolutePath().normalize() + " in " + String.format("%.1f s", took.toMillis() / 1000.0)
+                + "; check it with: audit-warehouse verify " + p.dir());
+        out.flush();
     }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The reconciliation steps as small serializable functions. Spark composes them over grouped Datasets
@@ -96,16 +95,7 @@ public final class Reconciler implements Serializable {
         return SummaryCell.finding(f.businessDate(), f.controller(), f.controlId(), f.severity());
     }
 
-    private TreeSet<String> populations(Run run) {
-        TreeSet<String> controls = new TreeSet<>();
-        if (run.manualRulesApply()) {
-            controls.add(catalog.controlOf(ReasonCode.NO_APPROVAL_REFERENCE));
-            controls.add(catalog.controlOf(ReasonCode.EXECUTOR_NOT_AUTHORIZED));
-        } else {
-            controls.add(catalog.controlOf(ReasonCode.NO_STANDING_APPROVAL));
-        }
-        if ("FAILURE".equals(run.result())) controls.add(catalog.controlOf(ReasonCode.FAILURE_NOT_REPORTED));
-        controls.add(catalog.controlOf(ReasonCode.RUN_INCOMPLETE));
-        return controls;
+    private Iterable<String> populations(Run run) {
+        return ControlPopulations.ofRun(catalog::controlOf, run.manualRulesApply(), "FAILURE".equals(run.result()));
     }
 }

@@ -2,10 +2,9 @@ package io.auditwarehouse.report;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,22 +23,34 @@ final class CsvPackage {
     static List<Path> write(Path dir, MonthTables month) throws IOException {
         Path csvDir = Files.createDirectories(dir.resolve("csv"));
         List<Path> written = new ArrayList<>();
-        for (String table : month.rows().keySet()) {
+        for (String table : month.tables()) {
             Path file = csvDir.resolve(table + ".csv");
-            StructType schema = month.schemas().get(table);
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                w.write('\uFEFF');
-                CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(schema.fieldNames()).get());
-                for (Row r : month.rows(table)) {
+                CSVPrinter csv = printer(w, month.schema(table).fieldNames());
+                month.forEach(table, r -> {
                     List<String> cells = new ArrayList<>(r.length());
                     for (int i = 0; i < r.length(); i++) cells.add(cell(r.get(i)));
-                    csv.printRecord(cells);
-                }
+                    print(csv, cells);
+                });
                 csv.flush();
             }
             written.add(dir.relativize(file));
         }
         return written;
+    }
+
+    /** A printer that has written the byte-order mark and the header. */
+    static CSVPrinter printer(Writer w, String... header) throws IOException {
+        w.write('\uFEFF');
+        return new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).get());
+    }
+
+    static void print(CSVPrinter csv, List<?> cells) {
+        try {
+            csv.printRecord(cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String cell(Object v) {

@@ -2,63 +2,108 @@ package io.auditwarehouse.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auditwarehouse.job.SoftwareVersion;
+import io.auditwarehouse.report.ReportContent.Restatement;
+import io.auditwarehouse.report.ReportContent.SampleItem;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
-import static org.apache.spark.sql.functions.col;
-
-/** The monthly evidence package for auditors: reads the warehouse tables, writes the files and the manifest. */
+/**
+ * The monthly evidence package for auditors: reads the warehouse tables, writes the files and the manifest.
+ * It is rendered beside the package it replaces and swapped in at the end; a replaced package whose data differ
+ * is kept under {@code reports/superseded/}, and the new one lists the restated findings.
+ */
 public final class EvidencePackage {
 
-    private EvidencePackage() {
+    static final String SAMPLE_CSV = "csv/auditor_sample.csv";
+    static final String RESTATEMENTS_CSV = "csv/" + Restatements.FILE;
+
+    private final WarehouseSink warehouse;
+    private final PackageRequest request;
+
+    private EvidencePackage(WarehouseSink warehouse, PackageRequest request) {
+        this.warehouse = warehouse;
+        this.request = request;
     }
 
-    /** Writes {@code <reportsDir>/<YYYY-MM>/} and returns its folder. */
-    public static Path render(WarehouseSink warehouse, Path reportsDir, YearMonth month) throws IOException {
-        MonthTables tables = MonthTables.read(warehouse, month);
-        Path dir = Files.createDirectories(reportsDir.resolve(month.toString()));
-        List<Path> files = CsvPackage.write(dir, tables);
+    /** Writes {@code <reportsDir>/<YYYY-MM>/} and returns what was written. */
+    public static RenderedPackage render(WarehouseSink warehouse, Path reportsDir, PackageRequest request) throws IOException {
+        return new EvidencePackage(warehouse, request).render(reportsDir);
+    }
+
+    private RenderedPackage render(Path reportsDir) throws IOException {
+        Path dir = reportsDir.resolve(request.month().toString());
+        Path staging = reportsDir.resolve(request.month() + ".rendering");
+        PackageFiles.delete(staging);
+        Files.createDirectories(staging);
+        MonthTables tables = MonthTables.of(warehouse, request.month());
+        List<Path> files = new ArrayList<>(CsvPackage.write(staging, tables));
+
+        IssuedPackage issued = IssuedPackage.at(dir);
+        List<Restatement> changes = !issued.exists() ? List.of() : Restatements.between(issued.findings(),
+                Restatements.readFindings(staging.resolve("csv/" + WarehouseTables.FINDING + ".csv")));
+        // unchanged findings keep the restatements of the package being re-issued, so a re-render is identical
+        List<Restatement> restatements = issued.exists() && changes.isEmpty() ? issued.restatements() : changes;
+        Restatements.write(staging.resolve(RESTATEMENTS_CSV), restatements);
+        files.add(Path.of(RESTATEMENTS_CSV));
 
         ObjectNode m = Manifest.JSON.createObjectNode();
-        m.put("period", month.toString());
+        m.put("period", request.month().toString());
         m.put("software_version", SoftwareVersion.get());
-        TreeSet<String> batchIds = new TreeSet<>();
-        for (Row r : tables.rows(WarehouseTables.RUN)) batchIds.add(r.getAs("batch_id"));
-        for (Row r : tables.rows(WarehouseTables.DAILY_SUMMARY)) batchIds.add(r.getAs("batch_id"));
-        inputs(warehouse, batchIds, m);
+        m.put("locale", request.settings().locale());
+        Instant asOf = inputs(tables, m);
         ObjectNode counts = m.putObject("row_counts");
-        tables.rows().forEach((table, rows) -> counts.put(table, rows.size()));
-        controlTotals(tables, m.putObject("control_totals"));
-        m.set("outputs", Manifest.outputs(dir, files));
-        Path previous = Manifest.previousManifest(dir, month);
-        if (Files.exists(previous)) m.put("previous_manifest_sha256", Manifest.sha256(previous));
-        else m.putNull("previous_manifest_sha256");
-        Manifest.write(dir, m);
-        return dir;
+        Path previous = Manifest.previousManifest(staging, request.month());
+        String previousSha = Files.exists(previous) ? Manifest.sha256(previous) : null;
+
+        // the sample is drawn while the content is computed; its CSV joins the data files before they are digested
+        ReportContents.Header header = new ReportContents.Header(request.zone(), asOf, SoftwareVersion.get(), null,
+                previousSha, request.seed(), request.seedSource());
+        ReportContent content = ReportContents.build(tables, request.settings(), header, restatements);
+        SampleCsv.write(staging.resolve(SAMPLE_CSV), content.sample());
+        files.add(Path.of(SAMPLE_CSV));
+        String contentSha = Manifest.contentDigest(staging, files);
+        content = withDigest(content, contentSha);
+
+        for (String format : List.of(PackageRequest.PDF, PackageRequest.XLSX)) {
+            if (request.formats().contains(format)) files.add(Renderings.write(format, request, content, tables, staging));
+        }
+        for (Path f : files) {
+            if (f.startsWith("csv")) counts.put(f.getFileName().toString().replace(".csv", ""), PackageFiles.csvRows(staging.resolve(f)));
+        }
+        controlTotals(content, m.putObject("control_totals"));
+        sampling(content, m.putObject("sampling"));
+        m.put("content_sha256", contentSha);
+        m.set("restatements", issued.exists() && changes.isEmpty() ? issued.restatementNode()
+                : changes.isEmpty() ? Manifest.JSON.nullNode() : restatementNode(issued, changes));
+        m.set("outputs", Manifest.outputs(staging, files));
+        if (previousSha == null) m.putNull("previous_manifest_sha256");
+        else m.put("previous_manifest_sha256", previousSha);
+        Manifest.write(staging, m);
+
+        Path superseded = issued.replaceWith(staging, contentSha, reportsDir.resolve("superseded"));
+        return new RenderedPackage(dir, files, content, superseded, changes.isEmpty() ? null : changes.size());
     }
 
-    /** The batches that published the month: their as-of instants and what they read. */
-    private static void inputs(WarehouseSink warehouse, TreeSet<String> batchIds, ObjectNode m) {
-        Dataset<Row> batches = warehouse.read(WarehouseTables.BATCH);
+    /** The batches that published the month: their as-of instants and what they read; returns the latest as-of. */
+    private Instant inputs(MonthTables tables, ObjectNode m) {
+        var batches = warehouse.read(WarehouseTables.BATCH);
         Instant asOf = null;
         var inputs = m.putArray("inputs");
-        if (batches != null && !batchIds.isEmpty()) {
-            for (Row b : batches.filter(col("batch_id").isin(batchIds.toArray())).orderBy("batch_id").collectAsList()) {
+        if (batches != null && !tables.batchIds().isEmpty()) {
+            for (var b : batches.filter(org.apache.spark.sql.functions.col("batch_id").isin(tables.batchIds().toArray()))
+                    .orderBy("batch_id").collectAsList()) {
                 ObjectNode i = inputs.addObject();
                 i.put("batch_id", b.<String>getAs("batch_id"));
-                Instant at = instant(b.getAs("as_of"));
+                Instant at = ReportContents.instant(b.getAs("as_of"));
                 i.put("as_of", String.valueOf(at));
                 for (String c : List.of("builds_read", "audit_read", "approvals_read", "users_read", "quarantined")) {
                     i.put(c, b.<Long>getAs(c));
@@ -67,29 +112,53 @@ public final class EvidencePackage {
             }
         }
         m.put("as_of", String.valueOf(asOf));
+        return asOf;
     }
 
-    private static void controlTotals(MonthTables tables, ObjectNode totals) {
-        Map<String, long[]> sums = new TreeMap<>();
-        for (Row r : tables.rows(WarehouseTables.DAILY_SUMMARY)) {
-            long[] s = sums.computeIfAbsent(r.getAs("control_id"), k -> new long[4]);
-            s[0] += r.<Long>getAs("population");
-            s[1] += r.<Long>getAs("exceptions");
-            s[2] += r.<Long>getAs("pending");
-            s[3] += r.<Long>getAs("findings_high") + r.<Long>getAs("findings_medium") + r.<Long>getAs("findings_low")
-                    + r.<Long>getAs("findings_info");
+    private static void controlTotals(ReportContent content, ObjectNode totals) {
+        for (var c : content.controls()) {
+            ObjectNode n = totals.putObject(c.controlId());
+            n.put("population", c.population());
+            n.put("exceptions", c.exceptions());
+            n.put("pending", c.pending());
+            n.put("findings", c.findings());
         }
-        sums.forEach((control, s) -> {
-            ObjectNode c = totals.putObject(control);
-            c.put("population", s[0]);
-            c.put("exceptions", s[1]);
-            c.put("pending", s[2]);
-            c.put("findings", s[3]);
-        });
     }
 
-    /** Spark hands timestamps back as Instant or java.sql.Timestamp depending on the reader. */
-    private static Instant instant(Object v) {
-        return v == null ? null : v instanceof Instant i ? i : ((java.sql.Timestamp) v).toInstant();
+    private void sampling(ReportContent content, ObjectNode s) {
+        s.put("seed", content.seed());
+        s.put("seed_source", content.seedSource());
+        s.put("method", "per control, the members with the lowest SHA-256 of \"<seed>:<control>:<unit>\" (hex), "
+                + "unit as in " + SAMPLE_CSV);
+        ObjectNode sizes = s.putObject("controls");
+        Map<String, long[]> drawn = new TreeMap<>();
+        for (SampleItem i : content.sample()) drawn.computeIfAbsent(i.controlId(), k -> new long[]{0, i.population()})[0]++;
+        for (var c : content.controls()) {
+            ObjectNode n = sizes.putObject(c.controlId());
+            n.put("size", request.settings().sampleSize(c.controlId()));
+            long[] d = drawn.getOrDefault(c.controlId(), new long[2]);
+            n.put("drawn", d[0]);
+            n.put("population", d[1]);
+        }
+    }
+
+    private static ObjectNode restatementNode(IssuedPackage issued, List<Restatement> changes) throws IOException {
+        ObjectNode r = Manifest.JSON.createObjectNode();
+        if (issued.exists()) r.put("against_manifest_sha256", issued.manifestSha256());
+        for (String kind : List.of("ADDED", "REMOVED", "CHANGED")) {
+            r.put(kind.toLowerCase(), changes.stream().filter(c -> c.change().equals(kind)).count());
+        }
+        return r;
+    }
+
+    private static ReportContent withDigest(ReportContent c, String contentSha) {
+        return new ReportContent(c.month(), c.locale(), c.zone(), c.asOf(), c.softwareVersion(), c.controllers(),
+                contentSha, c.previousManifestSha256(), c.seed(), c.seedSource(), c.controls(), c.trend(), c.exceptions(),
+                c.failureReports(), c.completeness(), c.sample(), c.restatements());
+    }
+
+    /** The package written: its folder and files, its content, and where a replaced package was kept (or null). */
+    public record RenderedPackage(Path dir, List<Path> files, ReportContent content, Path superseded,
+                                  Integer restatedFindings) {
     }
 }

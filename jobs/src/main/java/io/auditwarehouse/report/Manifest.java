@@ -49,6 +49,18 @@ final class Manifest {
         return outputs;
     }
 
+    /** SHA-256 over "sha256  path" lines of the data files, in order: one digest for what the package says. */
+    static String contentDigest(Path dir, List<Path> dataFiles) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (Path f : dataFiles) lines.append(sha256(dir.resolve(f))).append("  ").append(f.toString().replace('\\', '/')).append('\n');
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void write(Path dir, ObjectNode manifest) throws IOException {
         Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(manifest) + "\n");
         Files.writeString(dir.resolve(DIGEST_FILE), sha256(dir.resolve(FILE)) + "  " + FILE + "\n");

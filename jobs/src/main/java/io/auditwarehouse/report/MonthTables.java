@@ -9,17 +9,29 @@ import org.apache.spark.sql.types.StructType;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.col;
 
-/** A month of the warehouse, as the package needs it: read from the published tables only, never the sources. */
-public record MonthTables(YearMonth month, Map<String, StructType> schemas, Map<String, List<Row>> rows) {
+/**
+ * A month of the warehouse, as the package needs it: read from the published tables only, never the sources.
+ * Rows are streamed from Spark one partition at a time in a fixed order, never collected whole.
+ */
+public final class MonthTables implements MonthRows {
 
     /** Tables in the package, each with the columns that order its rows (so a re-render writes the same bytes). */
     static final Map<String, List<String>> ORDER = orderedTables();
+
+    private final WarehouseSink warehouse;
+    private final YearMonth month;
+    private final List<LocalDate> dates;
+    private final Set<String> batchIds;
 
     private static Map<String, List<String>> orderedTables() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -32,24 +44,74 @@ public record MonthTables(YearMonth month, Map<String, StructType> schemas, Map<
         return m;
     }
 
-    public static MonthTables read(WarehouseSink warehouse, YearMonth month) {
-        List<LocalDate> dates = month.atDay(1).datesUntil(month.plusMonths(1).atDay(1)).toList();
-        Map<String, StructType> schemas = new LinkedHashMap<>();
-        Map<String, List<Row>> rows = new LinkedHashMap<>();
-        for (var e : ORDER.entrySet()) {
-            String table = e.getKey();
-            StructType schema = WarehouseTables.schemaOf(table);
-            Dataset<Row> data = WarehouseTables.DATED.contains(table)
-                    ? warehouse.readDates(table, schema, dates) : warehouse.read(table);
-            schemas.put(table, schema);
-            rows.put(table, data == null ? List.of()
-                    : data.selectExpr(schema.fieldNames()).orderBy(e.getValue().stream().map(c -> col(c)).toArray(Column[]::new))
-                    .collectAsList());
-        }
-        return new MonthTables(month, schemas, rows);
+    private MonthTables(WarehouseSink warehouse, YearMonth month) {
+        this.warehouse = warehouse;
+        this.month = month;
+        this.dates = month.atDay(1).datesUntil(month.plusMonths(1).atDay(1)).toList();
+        this.batchIds = publishingBatches();
     }
 
-    public List<Row> rows(String table) {
-        return rows.get(table);
+    public static MonthTables of(WarehouseSink warehouse, YearMonth month) {
+        return new MonthTables(warehouse, month);
+    }
+
+    public YearMonth month() {
+        return month;
+    }
+
+    public List<LocalDate> dates() {
+        return dates;
+    }
+
+    /** The package's tables, in order. */
+    public Set<String> tables() {
+        return ORDER.keySet();
+    }
+
+    /** The batches whose rows are the month's current ones. */
+    public Set<String> batchIds() {
+        return batchIds;
+    }
+
+    @Override
+    public StructType schema(String table) {
+        return WarehouseTables.schemaOf(table);
+    }
+
+    @Override
+    public void forEach(String table, Consumer<Row> action) {
+        Dataset<Row> data = ordered(table);
+        if (data == null) return;
+        for (Iterator<Row> it = data.toLocalIterator(); it.hasNext(); ) action.accept(it.next());
+    }
+
+    /** A small table's rows in memory (findings, the catalog, the daily summary: never the runs). */
+    public List<Row> collect(String table) {
+        Dataset<Row> data = ordered(table);
+        return data == null ? List.of() : data.collectAsList();
+    }
+
+    private Dataset<Row> ordered(String table) {
+        StructType schema = schema(table);
+        Dataset<Row> data = WarehouseTables.DATED.contains(table)
+                ? warehouse.readDates(table, schema, dates) : warehouse.read(table);
+        if (data == null) return null;
+        // quarantine is kept across months: the package carries what the month's own batches rejected
+        if (WarehouseTables.QUARANTINE.equals(table)) {
+            Object[] ids = batchIds.toArray();
+            data = data.filter(col("first_batch_id").isin(ids).or(col("last_batch_id").isin(ids)));
+        }
+        return data.selectExpr(schema.fieldNames())
+                .orderBy(ORDER.get(table).stream().map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    private Set<String> publishingBatches() {
+        TreeSet<String> ids = new TreeSet<>();
+        for (String table : List.of(WarehouseTables.RUN, WarehouseTables.DAILY_SUMMARY)) {
+            Dataset<Row> data = warehouse.readDates(table, schema(table), dates);
+            if (data == null) continue;
+            for (Row r : data.select("batch_id").distinct().collectAsList()) ids.add(r.getString(0));
+        }
+        return ids;
     }
 }

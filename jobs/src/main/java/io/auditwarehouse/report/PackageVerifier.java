@@ -43,6 +43,12 @@ public final class PackageVerifier {
                 problems.add(o.path("file").asText() + ": SHA-256 " + actual + " but the manifest says " + o.path("sha256").asText());
             }
         }
+        List<Path> data = new ArrayList<>();
+        for (JsonNode o : m.path("outputs")) if (o.path("file").asText().startsWith("csv/")) data.add(Path.of(o.path("file").asText()));
+        if (m.has("content_sha256") && data.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)))
+                && !Manifest.contentDigest(dir, data).equals(m.path("content_sha256").asText())) {
+            problems.add(Manifest.FILE + ": content_sha256 does not match the data files");
+        }
         JsonNode recorded = m.path("previous_manifest_sha256");
         Path previous = Manifest.previousManifest(dir, YearMonth.parse(m.path("period").asText()));
         if (!recorded.isNull()) {

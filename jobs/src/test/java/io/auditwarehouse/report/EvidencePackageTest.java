@@ -15,10 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CSV files and hash-chained manifest of the monthly package, on the worked example. */
@@ -37,8 +40,8 @@ class EvidencePackageTest {
         Path input = Path.of(EvidencePackageTest.class.getResource("/worked-example").toURI());
         Cli.expect(0, "nightly", "--input", input.toString(), "--out", out.toString(), "--date", "2026-10-01",
                 "--as-of", "2026-10-10T00:00:00+09:00");
-        Cli.expect(0, "report", "--out", out.toString(), "--month", "2026-09");
-        Cli.expect(0, "report", "--out", out.toString(), "--month", "2026-10");
+        report(out, "2026-09");
+        report(out, "2026-10");
         october = out.resolve("reports/2026-10");
         september = out.resolve("reports/2026-09");
     }
@@ -66,7 +69,7 @@ class EvidencePackageTest {
     @Test
     void reRenderingTheSameMonthWritesTheSameBytes() throws Exception {
         List<byte[]> before = contents(october);
-        Cli.expect(0, "report", "--out", out.toString(), "--month", "2026-10");
+        report(out, "2026-10");
         List<byte[]> after = contents(october);
         assertEquals(before.size(), after.size());
         for (int i = 0; i < before.size(); i++) assertArrayEquals(before.get(i), after.get(i));
@@ -96,6 +99,100 @@ class EvidencePackageTest {
             }
         }
         Cli.expect(0, "verify", october.toString());
+    }
+
+    @Test
+    void theSameSeedDrawsTheSameSampleAnotherSeedAnotherAndSizesFollowTheConfiguration() throws Exception {
+        Path o = tmp.resolve("sample");
+        copyWarehouse(o);
+        Path sample = o.resolve("reports/2026-10/" + EvidencePackage.SAMPLE_CSV);
+        report(o, "2026-10", "--seed", "7");
+        String first = Files.readString(sample);
+        report(o, "2026-10", "--seed", "7");
+        assertEquals(first, Files.readString(sample), "same seed, same data: same sample");
+        report(o, "2026-10", "--seed", "8");
+        assertNotEquals(first, Files.readString(sample), "another seed draws another sample");
+        assertEquals(8, Manifest.read(o.resolve("reports/2026-10")).path("sampling").path("seed").asLong());
+
+        Path config = Files.writeString(tmp.resolve("sizes.yaml"), "report:\n  sample:\n    sizes: {daily: 2, weekly: 1}\n"
+                + "    frequency: {C6: weekly}\n");
+        report(o, "2026-10", "--seed", "7", "--config", config.toString());
+        Map<String, Long> drawn = new TreeMap<>();
+        Map<String, Long> population = new TreeMap<>();
+        for (CSVRecord r : records(sample)) {
+            drawn.merge(r.get("control_id"), 1L, Long::sum);
+            population.put(r.get("control_id"), Long.parseLong(r.get("population")));
+        }
+        population.forEach((control, members) -> assertEquals(Math.min(members, control.equals("C6") ? 1 : 2),
+                drawn.get(control), control + " of " + members));
+        assertEquals(4, population.get("C6"), "C6 draws from all four runs");
+    }
+
+    @Test
+    void aRetroactiveApprovalChangeIsListedAsExactlyTheChangedFindings() throws Exception {
+        Path o = tmp.resolve("restated");
+        Path input = Files.createDirectories(tmp.resolve("restated-input"));
+        copyTree(Path.of(EvidencePackageTest.class.getResource("/worked-example").toURI()), input);
+        String[] day = {"--input", input.toString(), "--out", o.toString(), "--date", "2026-10-01", "--as-of", "2026-10-10T00:00:00+09:00"};
+        Cli.expect(0, concat(new String[]{"nightly"}, day));
+        report(o, "2026-10");
+        Path issued = o.resolve("reports/2026-10");
+        assertEquals(List.of(), records(issued.resolve(EvidencePackage.RESTATEMENTS_CSV)), "a first package restates nothing");
+        String issuedManifest = Manifest.sha256(issued.resolve(Manifest.FILE));
+
+        // the approver raises CHG-1's max_runs from 1 to 3 after the fact: runs 11 and 12 are no longer overuse
+        Path approvals = input.resolve("approvals.csv");
+        Files.writeString(approvals, Files.readString(approvals).replace(
+                "2026-09-30 21:00:00.000,1,,", "2026-09-30 21:00:00.000,3,,"));
+        Cli.expect(0, concat(new String[]{"nightly"}, day));
+        Cli r = report(o, "2026-10");
+
+        List<String> listed = records(issued.resolve(EvidencePackage.RESTATEMENTS_CSV)).stream()
+                .map(c -> c.get("change") + " " + c.get("reason_code") + " " + c.get("subject")).toList();
+        assertEquals(List.of("REMOVED APPROVAL_OVERUSED batch-a/payments/settle#11",
+                "REMOVED APPROVAL_OVERUSED batch-a/payments/settle#12"), listed);
+        assertTrue(r.out().contains("2 findings restated"), r.out());
+        var m = Manifest.read(issued).path("restatements");
+        assertEquals(issuedManifest, m.path("against_manifest_sha256").asText());
+        assertEquals(2, m.path("removed").asLong());
+        Path kept = o.resolve("reports/superseded/2026-10-" + issuedManifest.substring(0, 12));
+        assertEquals(issuedManifest, Manifest.sha256(kept.resolve(Manifest.FILE)), "the issued package is kept, untouched");
+        Cli.expect(0, "verify", issued.toString());
+
+        // rendering again without further change keeps the listing: the package is re-issued unchanged
+        report(o, "2026-10");
+        assertEquals(listed.size(), records(issued.resolve(EvidencePackage.RESTATEMENTS_CSV)).size());
+    }
+
+    private static Cli report(Path out, String month, String... more) {
+        return Cli.expect(0, concat(new String[]{"report", "--out", out.toString(), "--month", month, "--format", "csv"}, more));
+    }
+
+    private void copyWarehouse(Path to) throws Exception {
+        copyTree(out.resolve("warehouse"), to.resolve("warehouse"));
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    private static List<CSVRecord> records(Path csv) throws Exception {
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            r.read(); // the BOM
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private static List<byte[]> contents(Path dir) throws Exception {

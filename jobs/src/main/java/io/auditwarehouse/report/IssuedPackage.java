@@ -1,0 +1,70 @@
+package io.auditwarehouse.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.auditwarehouse.report.ReportContent.Restatement;
+import io.auditwarehouse.sinks.WarehouseTables;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/** The package last issued for a month (the folder a new rendering replaces), or none. */
+final class IssuedPackage {
+
+    private final Path dir;
+    private final JsonNode manifest;
+
+    private IssuedPackage(Path dir, JsonNode manifest) {
+        this.dir = dir;
+        this.manifest = manifest;
+    }
+
+    static IssuedPackage at(Path dir) throws IOException {
+        return new IssuedPackage(dir, Files.isRegularFile(dir.resolve(Manifest.FILE)) ? Manifest.read(dir) : null);
+    }
+
+    boolean exists() {
+        return manifest != null;
+    }
+
+    String manifestSha256() throws IOException {
+        return Manifest.sha256(dir.resolve(Manifest.FILE));
+    }
+
+    Map<String, Map<String, String>> findings() throws IOException {
+        Path csv = dir.resolve("csv/" + WarehouseTables.FINDING + ".csv");
+        return Files.isRegularFile(csv) ? Restatements.readFindings(csv) : Map.of();
+    }
+
+    List<Restatement> restatements() throws IOException {
+        Path csv = dir.resolve(EvidencePackage.RESTATEMENTS_CSV);
+        return Files.isRegularFile(csv) ? Restatements.read(csv) : List.of();
+    }
+
+    JsonNode restatementNode() {
+        return manifest.path("restatements").isMissingNode() ? Manifest.JSON.nullNode() : manifest.get("restatements");
+    }
+
+    /**
+     * Puts the freshly rendered folder in this package's place. An issued package whose data differ is moved to
+     * {@code supersededRoot/<YYYY-MM>-<manifest digest prefix>} rather than lost.
+     *
+     * @return where the replaced package was kept, or null
+     */
+    Path replaceWith(Path rendered, String contentSha256, Path supersededRoot) throws IOException {
+        Path kept = null;
+        if (exists() && !contentSha256.equals(manifest.path("content_sha256").asText())) {
+            kept = supersededRoot.resolve(dir.getFileName() + "-" + manifestSha256().substring(0, 12));
+            Files.createDirectories(supersededRoot);
+            PackageFiles.delete(kept);
+            Files.move(dir, kept, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            PackageFiles.delete(dir);
+        }
+        Files.move(rendered, dir, StandardCopyOption.ATOMIC_MOVE);
+        return kept;
+    }
+}

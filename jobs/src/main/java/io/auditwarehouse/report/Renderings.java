@@ -1,0 +1,18 @@
+package io.auditwarehouse.report;
+
+import io.auditwarehouse.config.ConfigException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The human-readable renderings of a package's content: the PDF and the XLSX workbook. */
+final class Renderings {
+
+    private Renderings() {
+    }
+
+    /** @return the file written, relative to {@code dir} */
+    static Path write(String format, PackageRequest request, ReportContent content, MonthRows rows, Path dir) throws IOException {
+        throw new ConfigException("--format", format + " is not available yet; available: csv");
+    }
+}
