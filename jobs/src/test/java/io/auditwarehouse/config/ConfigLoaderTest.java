@@ -70,6 +70,23 @@ class ConfigLoaderTest {
         assertEquals("sources.builds.approval_param", failingKey("sources: {builds: {approval_param: \"A; DROP\"}}"));
         assertEquals("rules.severity.NOT_A_CODE", failingKey("rules: {severity: {NOT_A_CODE: HIGH}}"));
         assertEquals("sources.controllers[0].id", failingKey("sources: {controllers: [{id: \"a;b\"}]}"));
+        assertEquals("report.locale", failingKey("report: {locale: fr}"));
+        assertEquals("report.sample.seed", failingKey("report: {sample: {seed: lucky}}"));
+        assertEquals("report.sample.sizes.hourly", failingKey("report: {sample: {sizes: {hourly: 60}}}"));
+        assertEquals("report.sample.sizes.daily", failingKey("report: {sample: {sizes: {daily: many}}}"));
+        assertEquals("report.sample.sizes.daily", failingKey("report: {sample: {sizes: {daily: 0}}}"));
+        assertEquals("report.sample.frequency.C9", failingKey("report: {sample: {frequency: {C9: daily}}}"));
+        assertEquals("report.sample.frequency.C4", failingKey("report: {sample: {frequency: {C4: often}}}"));
+    }
+
+    @Test
+    void sampleSizesFollowEachControlsFrequency() throws IOException {
+        ReportSettings r = load("report: {locale: en, sample: {seed: 99, sizes: {weekly: 7}, frequency: {C4: weekly}}}").report();
+        assertEquals("en", r.locale());
+        assertEquals(99L, r.seed().getAsLong());
+        assertEquals(25, r.sampleSize("C1"));
+        assertEquals(7, r.sampleSize("C4"));
+        assertEquals(25, ConfigLoader.load(null, null, dir).report().sampleSize("C4"));
     }
 
     @Test
