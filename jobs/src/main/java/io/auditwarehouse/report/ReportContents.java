@@ -126,7 +126,8 @@ final class ReportContents {
         Set<String> changeTypes = Set.of("CHANGE", "ENABLE", "DISABLE", "EMERGENCY");
         Map<String, Row> firstUse = new TreeMap<>();
         tables.forEach(WarehouseTables.APPROVAL, a -> {
-            if (changeTypes.contains(a.<String>getAs("request_type"))) firstUse.putIfAbsent(a.getAs("approval_no"), a);
+            String type = a.getAs("request_type");
+            if (type != null && changeTypes.contains(type)) firstUse.putIfAbsent(a.getAs("approval_no"), a);
         });
         firstUse.forEach((no, a) -> sample.offer(c4, "APPROVAL", no, a.getAs("business_date"), a.getAs("status"),
                 null, no));
