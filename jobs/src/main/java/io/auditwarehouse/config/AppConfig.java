@@ -19,7 +19,8 @@ public record AppConfig(
         String sparkMaster,
         ServerSettings servers,
         ReportSettings report,
-        String digest) {
+        String digest,
+        MailSettings mail) {
 
     public ZoneId businessZone() {
         return rules.businessZone();

@@ -46,6 +46,15 @@ public enum ConfigKey {
     REPORT_SEED("report.sample.seed", "", "auditor sample seed (a whole number, e.g. supplied by the auditor); `--seed` overrides; empty = derived from the month"),
     REPORT_SAMPLE_SIZES("report.sample.sizes", "{daily: 25, weekly: 5, monthly: 2, quarterly: 2, annual: 1}", "sample size by control frequency; keys given here replace the defaults"),
     REPORT_CONTROL_FREQUENCY("report.sample.frequency", "{}", "map of control id to frequency (daily, weekly, monthly, quarterly, annual); unlisted controls are daily"),
+    MAIL_SMTP_HOST("mail.smtp.host", "", "SMTP server the failure-report digest is sent through; required by `digest`"),
+    MAIL_SMTP_PORT("mail.smtp.port", "587", "SMTP port (587 submission with starttls; 465 is usual with tls)"),
+    MAIL_SMTP_SECURITY("mail.smtp.security", "starttls", "none, starttls (required: the mail is not sent without it) or tls (TLS from the first byte); the server certificate is checked against the JVM's trusted CAs and the host name"),
+    MAIL_SMTP_USER("mail.smtp.user", "", "SMTP account; empty = no authentication"),
+    MAIL_SMTP_PASSWORD_ENV("mail.smtp.password_env", "", "environment variable holding its password"),
+    MAIL_SMTP_PASSWORD_FILE("mail.smtp.password_file", "", "... or a file holding it"),
+    MAIL_FROM("mail.from", "", "sender of the digest, e.g. `Audit Warehouse <audit@example.com>`; required by `digest`"),
+    MAIL_TO("mail.to", "[]", "list of recipient addresses of the digest; required by `digest`"),
+    DIGEST_GROUP_BY("digest.group_by", "approver", "the digest groups failure reports by approver or by department (the approver's `app_user.department`)"),
     SPARK_MASTER("spark.master", "local[*]", "Spark master; ignored when launched by spark-submit");
 
     private final String key;

@@ -100,7 +100,7 @@ public final class ConfigLoader {
         Path out = outOverride != null ? outOverride : Path.of(s.text(ConfigKey.OUTPUT_DIR));
         return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
                 s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
-                servers(s, env), report(s), digest(values));
+                servers(s, env), report(s), digest(values), mail(s, env));
     }
 
     private static ServerSettings servers(Settings s, Map<String, String> env) {
@@ -150,6 +150,29 @@ public final class ConfigLoader {
         });
         return new ReportSettings(s.oneOf(ConfigKey.REPORT_LOCALE, "ko", "en"), Path.of(s.text(ConfigKey.REPORT_FONT_DIR)),
                 parsed, sizes, frequencies);
+    }
+
+    private static MailSettings mail(Settings s, Map<String, String> env) {
+        String user = s.text(ConfigKey.MAIL_SMTP_USER);
+        Secret password = s.secret(ConfigKey.MAIL_SMTP_PASSWORD_ENV, ConfigKey.MAIL_SMTP_PASSWORD_FILE, env);
+        if (user.isEmpty() && password.present()) {
+            throw new ConfigException(ConfigKey.MAIL_SMTP_USER.key(), "a password is configured but no user to log in with");
+        }
+        if (!user.isEmpty() && !password.present()) {
+            throw new ConfigException(ConfigKey.MAIL_SMTP_PASSWORD_ENV.key(), "the SMTP user " + user + " needs "
+                    + ConfigKey.MAIL_SMTP_PASSWORD_ENV.key() + " or " + ConfigKey.MAIL_SMTP_PASSWORD_FILE.key());
+        }
+        String host = s.text(ConfigKey.MAIL_SMTP_HOST).trim();
+        if (!host.isEmpty() && !host.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new ConfigException(ConfigKey.MAIL_SMTP_HOST.key(), "expected a host name or address without port or scheme, got '" + host + "'");
+        }
+        String from = s.text(ConfigKey.MAIL_FROM).trim();
+        if (!from.isEmpty()) s.mailAddress(ConfigKey.MAIL_FROM.key(), from);
+        List<String> to = s.list(ConfigKey.MAIL_TO);
+        for (int i = 0; i < to.size(); i++) s.mailAddress(ConfigKey.MAIL_TO.key() + "[" + i + "]", to.get(i));
+        return new MailSettings(host, s.port(ConfigKey.MAIL_SMTP_PORT),
+                s.oneOf(ConfigKey.MAIL_SMTP_SECURITY, MailSettings.NONE, MailSettings.STARTTLS, MailSettings.TLS), user, password,
+                from, to, s.oneOf(ConfigKey.DIGEST_GROUP_BY, MailSettings.BY_APPROVER, MailSettings.BY_DEPARTMENT));
     }
 
     /** SHA-256 of the effective settings, recorded in every batch so a result can be traced to its configuration. */
@@ -264,6 +287,46 @@ public final class ConfigLoader {
                 return n;
             } catch (NumberFormatException e) {
                 throw new ConfigException(k.key(), "expected a positive whole number, got '" + text(k) + "'");
+            }
+        }
+
+        int port(ConfigKey k) {
+            try {
+                int n = Integer.parseInt(text(k).trim());
+                if (n < 1 || n > 65535) throw new NumberFormatException();
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(k.key(), "expected a port number (1-65535), got '" + text(k) + "'");
+            }
+        }
+
+        /** A list of strings: a YAML sequence, or one string (commas separating several). */
+        List<String> list(ConfigKey k) {
+            JsonNode n = values.get(k.key());
+            List<String> result = new ArrayList<>();
+            if (n == null || n.isNull()) return result;
+            if (n.isArray()) {
+                for (int i = 0; i < n.size(); i++) {
+                    if (!n.get(i).isValueNode() || n.get(i).isNull()) throw new ConfigException(k.key() + "[" + i + "]", "expected a single value");
+                    String v = n.get(i).asText().trim();
+                    if (!v.isEmpty()) result.add(v);
+                }
+            } else if (n.isValueNode()) {
+                for (String v : n.asText().split(",")) if (!v.isBlank()) result.add(v.trim());
+            } else {
+                throw new ConfigException(k.key(), "expected a list");
+            }
+            return result;
+        }
+
+        /** One RFC 5322 address (a display name allowed), checked strictly. */
+        void mailAddress(String key, String text) {
+            try {
+                jakarta.mail.internet.InternetAddress[] parsed = jakarta.mail.internet.InternetAddress.parse(text, true);
+                if (parsed.length != 1) throw new jakarta.mail.internet.AddressException("one address expected");
+                parsed[0].validate();
+            } catch (jakarta.mail.internet.AddressException e) {
+                throw new ConfigException(key, "'" + text + "' is not a mail address (" + e.getMessage() + ")");
             }
         }
 

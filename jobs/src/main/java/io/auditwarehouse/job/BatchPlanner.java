@@ -39,12 +39,16 @@ public final class BatchPlanner {
         return chunks;
     }
 
-    /** Dates covered by a COMPLETED batch of this software version. */
+    /** Kinds of batch that publish business dates; the ledger also records others (the digest mail). */
+    public static final List<String> PUBLISHING_KINDS = List.of("nightly", "backfill");
+
+    /** Dates covered by a COMPLETED reconciliation batch of this software version. */
     public static Set<LocalDate> publishedBy(WarehouseSink warehouse, String version) {
         Set<LocalDate> dates = new TreeSet<>();
         Dataset<Row> batches = warehouse.read(WarehouseTables.BATCH);
         if (batches == null) return dates;
-        for (Row r : batches.filter(col("status").equalTo("COMPLETED").and(col("software_version").equalTo(version)))
+        for (Row r : batches.filter(col("status").equalTo("COMPLETED").and(col("software_version").equalTo(version))
+                        .and(col("kind").isin(PUBLISHING_KINDS.toArray())))
                 .select("date_from", "date_to").collectAsList()) {
             dates.addAll(range(r.getLocalDate(0), r.getLocalDate(1)));
         }

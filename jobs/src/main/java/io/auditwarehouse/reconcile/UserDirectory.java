@@ -46,6 +46,21 @@ public final class UserDirectory implements Serializable {
         return displayName == null ? null : idByDisplayName.get(displayName.trim());
     }
 
+    /**
+     * The user's row in force at {@code t}, else the row that started last (a user who has left is still named);
+     * null for an unknown id.
+     */
+    public User user(String userId, Instant t) {
+        User latest = null;
+        for (User u : byId.getOrDefault(userId, List.of())) {
+            if (u.activeAt(t)) return u;
+            if (latest == null || (u.activeFrom() != null && (latest.activeFrom() == null || u.activeFrom().isAfter(latest.activeFrom())))) {
+                latest = u;
+            }
+        }
+        return latest;
+    }
+
     /** True when the user holds OPERATOR or ADMIN in a row active at {@code t}. */
     public boolean mayExecuteAt(String userId, Instant t) {
         for (User u : byId.getOrDefault(userId, List.of())) {

@@ -23,10 +23,14 @@ public final class Sources {
     private Sources() {
     }
 
+    /** Approvals and users: approvals.csv and users.csv, or the approval database when configured. */
+    public static ApprovalData approvals(SparkSession spark, AppConfig config) {
+        return config.servers().approvalsFromMysql() ? MySqlApprovals.load(spark, config) : FileApprovals.load(config);
+    }
+
     /** @param dates the business dates being reconciled (bounds the Elasticsearch time range) */
     public static SourceData load(SparkSession spark, AppConfig config, List<LocalDate> dates) {
-        ApprovalData approvals = config.servers().approvalsFromMysql()
-                ? MySqlApprovals.load(spark, config) : FileApprovals.load(config);
+        ApprovalData approvals = approvals(spark, config);
         EvidenceData evidence = config.servers().evidenceFromElasticsearch()
                 ? EsEvidence.load(spark, config, dates) : FileEvidence.load(spark, config);
         // decoded once: events and rejects both come from it

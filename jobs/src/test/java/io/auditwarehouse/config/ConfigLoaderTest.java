@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +90,59 @@ class ConfigLoaderTest {
         assertEquals(25, r.sampleSize("C1"));
         assertEquals(7, r.sampleSize("C4"));
         assertEquals(25, ConfigLoader.load(null, null, dir).report().sampleSize("C4"));
+    }
+
+    @Test
+    void mailSettingsAreValidatedAndRequiredOnlyForSending() throws IOException {
+        MailSettings d = ConfigLoader.load(null, null, dir).mail();
+        assertEquals(587, d.port());
+        assertEquals(MailSettings.STARTTLS, d.security());
+        assertEquals(MailSettings.BY_APPROVER, d.groupBy());
+        assertEquals("mail.smtp.host", assertThrows(ConfigException.class, d::requireForSending).key());
+        assertEquals("mail.from", assertThrows(ConfigException.class, () -> load("mail: {smtp: {host: smtp.example}}").mail().requireForSending()).key());
+        assertEquals("mail.to", assertThrows(ConfigException.class,
+                () -> load("mail: {smtp: {host: smtp.example}, from: a@example.com}").mail().requireForSending()).key());
+
+        MailSettings m = load("""
+                mail:
+                  smtp: {host: smtp.example, port: 465, security: tls}
+                  from: "감사 창고 <audit@example.com>"
+                  to: [head@example.com, "운영팀 <ops@example.com>"]
+                digest: {group_by: department}
+                """).mail();
+        m.requireForSending();
+        assertEquals(465, m.port());
+        assertEquals(List.of("head@example.com", "운영팀 <ops@example.com>"), m.to());
+        assertEquals(MailSettings.BY_DEPARTMENT, m.groupBy());
+        assertEquals(List.of("a@example.com", "b@example.com"), load("mail: {to: \"a@example.com, b@example.com\"}").mail().to());
+
+        assertEquals("mail.smtp.port", failingKey("mail: {smtp: {port: 99999}}"));
+        assertEquals("mail.smtp.port", failingKey("mail: {smtp: {port: twenty-five}}"));
+        assertEquals("mail.smtp.security", failingKey("mail: {smtp: {security: ssl}}"));
+        assertEquals("mail.smtp.host", failingKey("mail: {smtp: {host: \"smtp://smtp.example:25\"}}"));
+        assertEquals("mail.from", failingKey("mail: {from: \"audit at example\"}"));
+        assertEquals("mail.to[1]", failingKey("mail: {to: [a@example.com, \"b@\"]}"));
+        assertEquals("digest.group_by", failingKey("digest: {group_by: team}"));
+        assertEquals("mail.smtp.password", failingKey("mail: {smtp: {password: hunter2}}"), "no password in the file");
+    }
+
+    @Test
+    void theSmtpPasswordComesFromTheEnvironmentOrAFileNeverTheConfig() throws IOException {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "mail: {smtp: {host: smtp.example, user: digest, password_env: SMTP_PASSWORD}}\n");
+        MailSettings m = ConfigLoader.build(ConfigLoader.read(f), null, null, Map.of("SMTP_PASSWORD", "s3cret-env")).mail();
+        assertTrue(m.authenticates());
+        assertEquals("s3cret-env", m.password().reveal());
+        assertEquals("(secret)", m.password().toString());
+        assertFalse(m.toString().contains("s3cret"), m.toString());
+        assertEquals("mail.smtp.password_env", assertThrows(ConfigException.class,
+                () -> ConfigLoader.build(ConfigLoader.read(f), null, null, Map.of())).key());
+
+        Path secret = dir.resolve("smtp-password");
+        Files.writeString(secret, "s3cret-file\n");
+        assertEquals("s3cret-file", load("mail: {smtp: {user: digest, password_file: " + secret + "}}").mail().password().reveal());
+        assertEquals("mail.smtp.password_env", failingKey("mail: {smtp: {user: digest}}"));
+        assertEquals("mail.smtp.user", failingKey("mail: {smtp: {password_file: " + secret + "}}"));
     }
 
     @Test
