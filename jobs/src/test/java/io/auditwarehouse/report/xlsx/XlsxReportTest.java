@@ -49,7 +49,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The workbook read back with POI: sheets, typed cells, frozen filtered headers, determinism, temp files. */
+/**
+ * The workbook read back with POI: sheets, typed cells, frozen filtered headers, determinism, temp files.
+ *
+ * <p>A second reader, by hand (CI machines need not have LibreOffice): every sheet of a rendered workbook to
+ * {@code evidence-<Sheet>.csv}, where dates must read {@code 2026-10-01}, date-times {@code 2026-10-02 00:30:00}
+ * and Korean text unchanged (LibreOffice 7.2+; Debian package {@code libreoffice-calc-nogui}):
+ * <pre>
+ * soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' evidence.xlsx
+ * </pre>
+ */
 class XlsxReportTest {
 
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
