@@ -1,6 +1,7 @@
 package io.auditwarehouse.report;
 
 import io.auditwarehouse.config.ConfigException;
+import io.auditwarehouse.report.xlsx.XlsxReport;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +14,11 @@ final class Renderings {
 
     /** @return the file written, relative to {@code dir} */
     static Path write(String format, PackageRequest request, ReportContent content, MonthRows rows, Path dir) throws IOException {
-        throw new ConfigException("--format", format + " is not available yet; available: csv");
+        Path file = Path.of("evidence-" + request.month() + "." + format);
+        switch (format) {
+            case PackageRequest.XLSX -> XlsxReport.write(content, rows, dir.resolve(file));
+            default -> throw new ConfigException("--format", format + " is not available yet; available: xlsx, csv");
+        }
+        return file;
     }
 }

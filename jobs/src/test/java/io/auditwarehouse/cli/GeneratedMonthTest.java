@@ -3,6 +3,12 @@ package io.auditwarehouse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditwarehouse.model.ReasonCode;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -139,6 +145,42 @@ class GeneratedMonthTest {
         counts.csvRows().forEach(l -> printed.put(l.split(",")[0], Long.parseLong(l.split(",")[1])));
         assertEquals(expected, printed);
         assertEquals("reason_code,count(1)", counts.out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void theMonthsWorkbookAgreesWithTheWarehouseAndRendersTheSameCellsTwice() throws Exception {
+        Cli.expect(0, "report", "--out", backfilled.toString(), "--month", MONTH, "--format", "xlsx,csv");
+        Path xlsx = backfilled.resolve("reports/" + MONTH + "/evidence-" + MONTH + ".xlsx");
+        List<List<String>> first = PackageWorkbook.cells(xlsx);
+        try (Workbook wb = WorkbookFactory.create(xlsx.toFile(), null, true)) {
+            Map<String, String> totals = new TreeMap<>();
+            Sheet summary = wb.getSheet("Summary");
+            Map<String, Integer> col = PackageWorkbook.header(summary);
+            for (int i = 1; i <= 6; i++) {
+                Row r = summary.getRow(i);
+                totals.put(r.getCell(col.get("control_id")).getStringCellValue(), (long) r.getCell(col.get("population")).getNumericCellValue()
+                        + "," + (long) r.getCell(col.get("exceptions")).getNumericCellValue()
+                        + "," + (long) r.getCell(col.get("pending")).getNumericCellValue());
+            }
+            Map<String, String> warehouse = new TreeMap<>();
+            for (String l : Cli.expect(0, "sql", "--out", backfilled.toString(), "--format", "csv",
+                    "select control_id, sum(population), sum(exceptions), sum(pending) from recon_daily_summary group by 1").csvRows()) {
+                warehouse.put(l.substring(0, l.indexOf(',')), l.substring(l.indexOf(',') + 1));
+            }
+            assertEquals(warehouse, totals, "Summary equals the warehouse per control");
+            assertEquals(count("recon_finding"), wb.getSheet("Exceptions").getLastRowNum());
+            assertEquals(count("recon_run"), wb.getSheet("Runs").getLastRowNum());
+            Cell date = wb.getSheet("Runs").getRow(1).getCell(PackageWorkbook.header(wb.getSheet("Runs")).get("business_date"));
+            assertTrue(DateUtil.isCellDateFormatted(date), "dates are date cells");
+            assertEquals(LocalDate.parse(MONTH + "-01"), date.getLocalDateTimeCellValue().toLocalDate());
+        }
+        Cli.expect(0, "report", "--out", backfilled.toString(), "--month", MONTH, "--format", "xlsx,csv");
+        assertEquals(first, PackageWorkbook.cells(xlsx), "identical cell values when rendered again");
+    }
+
+    private long count(String table) {
+        return Long.parseLong(Cli.expect(0, "sql", "--out", backfilled.toString(), "--format", "csv",
+                "select count(*) from " + table).csvRows().get(0));
     }
 
     private void nightly(Path config, Path out, LocalDate d) {
