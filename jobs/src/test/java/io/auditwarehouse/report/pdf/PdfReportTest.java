@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,6 +104,10 @@ class PdfReportTest {
         String all = String.join("\n", listing);
         byControl.forEach((control, count) -> assertTrue(all.contains(control + " ") && all.contains(count + "건"), control));
         assertTrue(all.contains("2026-10-01 NO_APPROVAL_REFERENCE"), "a row starts with its date and reason code");
+        DateTimeFormatter seoul = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ReportContentFixture.ZONE);
+        for (ReportContent.ExceptionLine e : korean.exceptions().subList(0, 20)) {
+            assertTrue(all.contains(seoul.format(e.occurredAt())), "occurred at " + e.occurredAt() + " printed in Asia/Seoul");
+        }
     }
 
     @Test
