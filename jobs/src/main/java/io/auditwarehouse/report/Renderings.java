@@ -1,6 +1,7 @@
 package io.auditwarehouse.report;
 
 import io.auditwarehouse.config.ConfigException;
+import io.auditwarehouse.report.pdf.PdfReport;
 import io.auditwarehouse.report.xlsx.XlsxReport;
 
 import java.io.IOException;
@@ -17,7 +18,8 @@ final class Renderings {
         Path file = Path.of("evidence-" + request.month() + "." + format);
         switch (format) {
             case PackageRequest.XLSX -> XlsxReport.write(content, rows, dir.resolve(file));
-            default -> throw new ConfigException("--format", format + " is not available yet; available: xlsx, csv");
+            case PackageRequest.PDF -> PdfReport.write(content, request.settings(), dir.resolve(file));
+            default -> throw new ConfigException("--format", "unknown format '" + format + "'");
         }
         return file;
     }
