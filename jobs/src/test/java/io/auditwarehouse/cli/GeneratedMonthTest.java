@@ -3,6 +3,9 @@ package io.auditwarehouse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditwarehouse.model.ReasonCode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
@@ -145,6 +148,39 @@ class GeneratedMonthTest {
         counts.csvRows().forEach(l -> printed.put(l.split(",")[0], Long.parseLong(l.split(",")[1])));
         assertEquals(expected, printed);
         assertEquals("reason_code,count(1)", counts.out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void theMonthsPdfNamesEveryControlWithTheWarehousesCountsInKorean() throws Exception {
+        Cli.expect(0, "report", "--out", backfilled.toString(), "--month", MONTH, "--format", "pdf");
+        Path pdf = backfilled.resolve("reports/" + MONTH + "/evidence-" + MONTH + ".pdf");
+        List<String> pages = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                pages.add(stripper.getText(doc));
+            }
+        }
+        String text = String.join("\n", pages);
+        for (String l : Cli.expect(0, "sql", "--out", backfilled.toString(), "--format", "csv",
+                "select c.control_name_ko, sum(s.population), sum(s.exceptions) from recon_daily_summary s join "
+                        + "(select distinct control_id, control_name_ko from control_catalog) c on s.control_id = c.control_id "
+                        + "group by 1").csvRows()) {
+            String[] f = l.split(",");
+            assertTrue(text.contains(f[0]), "control name " + f[0]);
+            String counts = String.format("%,d", Long.parseLong(f[1]));
+            assertTrue(text.contains(counts), f[0] + " population " + counts);
+            assertTrue(text.contains(String.format("%,d", Long.parseLong(f[2]))), f[0] + " exceptions " + f[2]);
+        }
+        String koreanJob = Cli.expect(0, "sql", "--out", backfilled.toString(), "--format", "csv",
+                "select min(job_name) from recon_finding where job_name like '정산%'").csvRows().get(0);
+        assertTrue(text.contains(koreanJob), "Korean job name " + koreanJob + " intact");
+        assertTrue(text.contains("통제") && text.contains("승인"), "Korean labels");
+        for (int i = 0; i < pages.size(); i++) {
+            assertTrue(pages.get(i).contains((i + 1) + " / " + pages.size()), "page " + (i + 1) + " says n / total");
+        }
     }
 
     @Test
