@@ -248,4 +248,79 @@ class SchedulerIT {
             assertTrue(rows.get(0).message().contains(recovered.get(0).instance()), rows.toString());
         }
     }
+    @Test
+    void thePasswordNeverAppearsInWhatTheSchedulerPrints(MySqlServer server) throws Exception {
+        try (MySqlServer.TestDatabase db = server.newDatabase("aw_sched_secret")) {
+            String user = db.name() + "_w";
+            String password = "Pw-" + java.util.UUID.randomUUID();
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
+                s.execute("GRANT ALL ON `" + db.name() + "`.* TO '" + user + "'@'%'");
+            }
+            try {
+                Path file = Files.writeString(tmp.resolve("writer-password"), password);
+                Path config = Files.writeString(tmp.resolve("secret.yaml"), String.join("\n", "warehouse:",
+                        "  jdbc_url: jdbc:mysql://" + server.host() + ":" + server.port() + "/", "  schema: " + db.name(),
+                        "  user: " + user, "  password_file: " + file, "schedule:", "  nightly: \"\"", "  report: \"\"",
+                        "  digest: \"\"", "  probe: \"* * * * * ?\"", "  probe_sleep: 100ms", "  cluster_checkin: 1s", ""));
+                Cli.expect(0, "migrate", "--config", config.toString());
+                Node n = new Node("secret", config);
+                waitFor(Duration.ofSeconds(30), "a probe run", () -> !n.starts().isEmpty());
+                n.stop();
+                assertTrue(n.output().contains(user) || n.output().contains("scheduler"), n.output());
+                assertTrue(!n.output().contains(password), "the password was printed:\n" + n.output());
+                assertTrue(ledger(db).stream().anyMatch(r -> r.status().equals("COMPLETED")));
+            } finally {
+                try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                    s.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aScheduledNightlyReconcilesAndRecordsItsSlotInTheEmbeddedWarehouse() throws Exception {
+        Path input = tmp.resolve("input");
+        Path example = Path.of(SchedulerIT.class.getResource("/worked-example").toURI());
+        try (var paths = Files.walk(example)) {
+            for (Path p : paths.toList()) {
+                Path target = input.resolve(example.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        // one slot, a few seconds from now (business zone Asia/Seoul, the default)
+        java.time.ZonedDateTime at = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Seoul")).plusSeconds(6);
+        String cron = at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * ?";
+        Path config = Files.writeString(tmp.resolve("embedded.yaml"), String.join("\n", "schedule:",
+                "  nightly: \"" + cron + "\"", "  report: \"\"", "  digest: \"\"", ""));
+        io.auditwarehouse.config.AppConfig app = io.auditwarehouse.config.ConfigLoader.load(config, input, tmp.resolve("out"));
+        java.io.StringWriter printed = new java.io.StringWriter();
+        java.io.PrintWriter pw = new java.io.PrintWriter(printed);
+        SchedulerRuntime runtime = new SchedulerRuntime(app, pw, pw);
+        SchedulerService service = SchedulerService.create(app, runtime);
+        assertTrue(!service.clustered());
+        service.start();
+        try {
+            waitFor(Duration.ofSeconds(240), "a scheduled nightly run", () -> {
+                synchronized (pw) {
+                    return printed.toString().contains("run completed nightly-") || printed.toString().contains("run FAILED");
+                }
+            });
+        } finally {
+            service.shutdown();
+        }
+        String text;
+        synchronized (pw) {
+            text = printed.toString();
+        }
+        System.out.printf("[SchedulerIT] embedded nightly: %s%n", text.lines().filter(l -> l.contains("run ")).toList());
+        assertTrue(text.contains("run completed nightly-"), text);
+        var batches = io.auditwarehouse.job.Warehouses.open(runtime.spark(), app).read("recon_batch");
+        List<org.apache.spark.sql.Row> rows = batches.filter("kind in ('nightly', 'scheduled-nightly')").select("kind", "status", "batch_id").collectAsList();
+        System.out.printf("[SchedulerIT] embedded ledger: %s%n", rows);
+        assertTrue(rows.stream().anyMatch(r -> r.getString(0).equals("scheduled-nightly") && r.getString(1).equals("COMPLETED")
+                && r.getString(2).matches("nightly-\\d{8}T\\d{6}\\+0900")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.getString(0).equals("nightly") && r.getString(1).equals("COMPLETED")), rows.toString());
+    }
 }
