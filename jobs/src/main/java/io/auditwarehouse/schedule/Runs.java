@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -25,6 +26,11 @@ import java.util.Set;
 public final class Runs {
 
     private Runs() {
+    }
+
+    static ReportTiming timing(AppConfig config) {
+        return new ReportTiming(config.businessZone(), config.rules().failureReportSla(), config.schedule().crons().get("report"),
+                config.schedule().crons().get("nightly"));
     }
 
     /** {@code nightly} for the day before the slot (business zone), as the nightly command does. */
@@ -36,13 +42,18 @@ public final class Runs {
         }
 
         @Override
-        protected Outcome work(SchedulerRuntime rt, Instant slot) {
+        protected Outcome work(SchedulerRuntime rt, Instant slot) throws IOException {
             AppConfig config = rt.config();
             LocalDate d = slot.atZone(config.businessZone()).toLocalDate().minusDays(1);
             List<LocalDate> dates = BatchPlanner.nightly(d, (int) config.lookback().toDays());
             BatchResult r = new ReconcileJob(rt.spark(), config, rt.progress()).reconcile("nightly", dates, Instant.now());
-            return new Outcome(dates.get(0), dates.get(dates.size() - 1), "batch " + r.batchId() + ": " + r.runs()
-                    + " runs, " + r.findings() + " findings");
+            String message = "batch " + r.batchId() + ": " + r.runs() + " runs, " + r.findings() + " findings";
+            Optional<YearMonth> deferred = timing(config).nightlyWrites(slot);
+            if (deferred.isPresent()) {
+                Path dir = Report.renderMonth(rt, deferred.get());
+                message += "; then the evidence package " + deferred.get() + " (its failure-report SLA has passed) in " + dir;
+            }
+            return new Outcome(dates.get(0), dates.get(dates.size() - 1), message);
         }
     }
 
@@ -56,7 +67,13 @@ public final class Runs {
 
         @Override
         protected Outcome work(SchedulerRuntime rt, Instant slot) throws IOException {
-            YearMonth month = YearMonth.from(slot.atZone(rt.config().businessZone())).minusMonths(1);
+            ReportTiming timing = timing(rt.config());
+            YearMonth month = timing.monthFor(slot);
+            if (!timing.reportRunWrites(slot)) {
+                return new Outcome(month.atDay(1), month.atEndOfMonth(), "evidence package " + month + " deferred: its "
+                        + "failure-report SLA passes at " + timing.readyAt(month).atZone(rt.config().businessZone()).toOffsetDateTime()
+                        + "; the first nightly run after that writes it");
+            }
             Path dir = renderMonth(rt, month);
             return new Outcome(month.atDay(1), month.atEndOfMonth(), "evidence package " + month + " in " + dir);
         }
