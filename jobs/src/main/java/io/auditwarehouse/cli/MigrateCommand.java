@@ -2,6 +2,7 @@ package io.auditwarehouse.cli;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.sinks.Migrations;
+import io.auditwarehouse.sinks.QuartzTables;
 import io.auditwarehouse.sinks.WarehouseDatabase;
 import io.auditwarehouse.sinks.WriteFailedException;
 import picocli.CommandLine.Command;
@@ -40,11 +41,14 @@ final class MigrateCommand implements Callable<Integer> {
                 s.execute("CREATE DATABASE IF NOT EXISTS `" + db.schema() + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
             }
             List<Migrations.Migration> applied;
+            boolean quartz;
             try (Connection c = db.connect()) {
                 applied = Migrations.apply(c);
+                quartz = QuartzTables.apply(c);
             }
-            if (applied.isEmpty()) out.println("schema " + db.schema() + " is up to date; nothing applied");
+            if (applied.isEmpty() && !quartz) out.println("schema " + db.schema() + " is up to date; nothing applied");
             applied.forEach(m -> out.println("applied " + m.script()));
+            if (quartz) out.println("created the scheduler's Quartz tables (QRTZ_*)");
             out.println("warehouse: " + db.url());
             return ExitCodes.OK;
         } catch (SQLException e) {

@@ -20,7 +20,8 @@ public record AppConfig(
         ServerSettings servers,
         ReportSettings report,
         String digest,
-        MailSettings mail) {
+        MailSettings mail,
+        ScheduleSettings schedule) {
 
     public ZoneId businessZone() {
         return rules.businessZone();

@@ -55,6 +55,14 @@ public enum ConfigKey {
     MAIL_FROM("mail.from", "", "sender of the digest, e.g. `Audit Warehouse <audit@example.com>`; required by `digest`"),
     MAIL_TO("mail.to", "[]", "list of recipient addresses of the digest; required by `digest`"),
     DIGEST_GROUP_BY("digest.group_by", "approver", "the digest groups failure reports by approver or by department (the approver's `app_user.department`)"),
+    SCHEDULE_NIGHTLY("schedule.nightly", "0 30 2 * * ?", "`scheduler`: Quartz cron expression (in `business.zone`) of the nightly run for yesterday; empty = off"),
+    SCHEDULE_REPORT("schedule.report", "0 0 6 1 * ?", "`scheduler`: cron of the evidence package of the month before; empty = off"),
+    SCHEDULE_DIGEST("schedule.digest", "0 0 9 ? * MON-FRI", "`scheduler`: cron of the failure-report digest mail; empty = off"),
+    SCHEDULE_PROBE("schedule.probe", "", "`scheduler`, for tests and smoke checks: cron of a job that records itself and sleeps `schedule.probe_sleep`; empty = off"),
+    SCHEDULE_PROBE_SLEEP("schedule.probe_sleep", "1s", "how long the probe job sleeps"),
+    SCHEDULE_MISFIRE_THRESHOLD("schedule.misfire_threshold", "60s", "a fire later than this is a misfire: after downtime one catch-up run is made, not one per missed slot"),
+    SCHEDULE_CLUSTER_CHECKIN("schedule.cluster_checkin", "15s", "with `warehouse.jdbc_url`: how often a scheduler node checks in; a node silent for about this plus 7.5 s is taken as dead and its runs are re-run by another"),
+    SCHEDULE_THREADS("schedule.threads", "4", "jobs one scheduler node runs at the same time (each kind never runs twice at once)"),
     SPARK_MASTER("spark.master", "local[*]", "Spark master; ignored when launched by spark-submit");
 
     private final String key;

@@ -100,7 +100,7 @@ public final class ConfigLoader {
         Path out = outOverride != null ? outOverride : Path.of(s.text(ConfigKey.OUTPUT_DIR));
         return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
                 s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
-                servers(s, env), report(s), digest(values), mail(s, env));
+                servers(s, env), report(s), digest(values), mail(s, env), schedule(s));
     }
 
     private static ServerSettings servers(Settings s, Map<String, String> env) {
@@ -150,6 +150,25 @@ public final class ConfigLoader {
         });
         return new ReportSettings(s.oneOf(ConfigKey.REPORT_LOCALE, "ko", "en"), Path.of(s.text(ConfigKey.REPORT_FONT_DIR)),
                 parsed, sizes, frequencies);
+    }
+
+    private static ScheduleSettings schedule(Settings s) {
+        java.util.Map<String, String> crons = new java.util.LinkedHashMap<>();
+        for (ConfigKey k : List.of(ConfigKey.SCHEDULE_NIGHTLY, ConfigKey.SCHEDULE_REPORT, ConfigKey.SCHEDULE_DIGEST, ConfigKey.SCHEDULE_PROBE)) {
+            String cron = s.text(k).trim();
+            if (cron.isEmpty()) continue;
+            if (!org.quartz.CronExpression.isValidExpression(cron)) {
+                throw new ConfigException(k.key(), "'" + cron + "' is not a Quartz cron expression (seconds minutes hours "
+                        + "day-of-month month day-of-week [year], e.g. 0 30 2 * * ?)");
+            }
+            crons.put(k.key().substring("schedule.".length()), cron);
+        }
+        Duration checkin = s.duration(ConfigKey.SCHEDULE_CLUSTER_CHECKIN);
+        if (checkin.toMillis() < 100) throw new ConfigException(ConfigKey.SCHEDULE_CLUSTER_CHECKIN.key(), "must be at least 100ms");
+        Duration misfire = s.duration(ConfigKey.SCHEDULE_MISFIRE_THRESHOLD);
+        if (misfire.toMillis() < 100) throw new ConfigException(ConfigKey.SCHEDULE_MISFIRE_THRESHOLD.key(), "must be at least 100ms");
+        return new ScheduleSettings(crons, s.duration(ConfigKey.SCHEDULE_PROBE_SLEEP), misfire, checkin,
+                s.positiveInt(ConfigKey.SCHEDULE_THREADS));
     }
 
     private static MailSettings mail(Settings s, Map<String, String> env) {
