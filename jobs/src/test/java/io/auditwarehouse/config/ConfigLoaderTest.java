@@ -73,6 +73,9 @@ class ConfigLoaderTest {
         assertEquals("sources.builds.approval_param", failingKey("sources: {builds: {approval_param: \"A; DROP\"}}"));
         assertEquals("rules.severity.NOT_A_CODE", failingKey("rules: {severity: {NOT_A_CODE: HIGH}}"));
         assertEquals("sources.controllers[0].id", failingKey("sources: {controllers: [{id: \"a;b\"}]}"));
+        assertEquals("sources.approvals.table", failingKey("sources: {approvals: {table: \"approval_record; DROP TABLE x\"}}"));
+        assertEquals("warehouse.schema", failingKey("warehouse: {schema: \"audit_dw;\"}"));
+        assertEquals("sources.approvals.partitions", failingKey("sources: {approvals: {partitions: four}}"));
         assertEquals("report.locale", failingKey("report: {locale: fr}"));
         assertEquals("report.sample.seed", failingKey("report: {sample: {seed: lucky}}"));
         assertEquals("report.sample.sizes.hourly", failingKey("report: {sample: {sizes: {hourly: 60}}}"));
