@@ -1,6 +1,7 @@
 package io.auditwarehouse.schedule;
 
 import io.auditwarehouse.cli.Cli;
+import io.auditwarehouse.testing.CliProcess;
 import io.auditwarehouse.testing.MySqlServer;
 import io.auditwarehouse.testing.RealServices;
 import org.junit.jupiter.api.AfterEach;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,27 +58,19 @@ class SchedulerIT {
 
     final class Node {
         final String name;
+        final CliProcess cli;
         final Process process;
-        final Path out;
 
         Node(String name, Path config) throws IOException {
             this.name = name;
-            this.out = tmp.resolve(name + ".out");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            Path options = Path.of("..", "bin", "java-module-options").toAbsolutePath().normalize();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "@" + options, "-cp", cp,
-                    "io.auditwarehouse.cli.AuditWarehouse", "scheduler", "--config", config.toString());
-            pb.redirectOutput(out.toFile());
-            pb.redirectError(tmp.resolve(name + ".err").toFile());
-            this.process = pb.start();
+            this.cli = CliProcess.start(tmp, name, List.of("-Xmx256m"), Map.of(), "scheduler", "--config", config.toString());
+            this.process = cli.process();
             nodes.add(this);
         }
 
         List<Start> starts() throws IOException {
             List<Start> s = new ArrayList<>();
-            if (!Files.exists(out)) return s;
-            for (String line : Files.readAllLines(out)) {
+            for (String line : cli.out().lines().toList()) {
                 Matcher m = STARTED.matcher(line);
                 if (m.find()) s.add(new Start(m.group(1), Instant.parse(m.group(2)), m.group(4), m.group(5) != null));
             }
@@ -86,7 +78,7 @@ class SchedulerIT {
         }
 
         String output() throws IOException {
-            return Files.readString(out) + Files.readString(tmp.resolve(name + ".err"));
+            return cli.output();
         }
 
         /** SIGTERM, and waits for the clean shutdown. */
@@ -248,33 +240,24 @@ class SchedulerIT {
             assertTrue(rows.get(0).message().contains(recovered.get(0).instance()), rows.toString());
         }
     }
+
     @Test
     void thePasswordNeverAppearsInWhatTheSchedulerPrints(MySqlServer server) throws Exception {
-        try (MySqlServer.TestDatabase db = server.newDatabase("aw_sched_secret")) {
-            String user = db.name() + "_w";
-            String password = "Pw-" + java.util.UUID.randomUUID();
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
-                s.execute("GRANT ALL ON `" + db.name() + "`.* TO '" + user + "'@'%'");
-            }
-            try {
-                Path file = Files.writeString(tmp.resolve("writer-password"), password);
-                Path config = Files.writeString(tmp.resolve("secret.yaml"), String.join("\n", "warehouse:",
-                        "  jdbc_url: jdbc:mysql://" + server.host() + ":" + server.port() + "/", "  schema: " + db.name(),
-                        "  user: " + user, "  password_file: " + file, "schedule:", "  nightly: \"\"", "  report: \"\"",
-                        "  digest: \"\"", "  probe: \"* * * * * ?\"", "  probe_sleep: 100ms", "  cluster_checkin: 1s", ""));
-                Cli.expect(0, "migrate", "--config", config.toString());
-                Node n = new Node("secret", config);
-                waitFor(Duration.ofSeconds(30), "a probe run", () -> !n.starts().isEmpty());
-                n.stop();
-                assertTrue(n.output().contains(user) || n.output().contains("scheduler"), n.output());
-                assertTrue(!n.output().contains(password), "the password was printed:\n" + n.output());
-                assertTrue(ledger(db).stream().anyMatch(r -> r.status().equals("COMPLETED")));
-            } finally {
-                try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                    s.execute("DROP USER IF EXISTS '" + user + "'@'%'");
-                }
-            }
+        String password = "Pw-" + java.util.UUID.randomUUID();
+        try (MySqlServer.TestDatabase db = server.newDatabase("aw_sched_secret");
+             MySqlServer.TestUser writer = server.newUser("aw_sched_w", password).grant("ALL", db)) {
+            Path file = Files.writeString(tmp.resolve("writer-password"), password);
+            Path config = Files.writeString(tmp.resolve("secret.yaml"), String.join("\n", "warehouse:",
+                    "  jdbc_url: jdbc:mysql://" + server.host() + ":" + server.port() + "/", "  schema: " + db.name(),
+                    "  user: " + writer.name(), "  password_file: " + file, "schedule:", "  nightly: \"\"", "  report: \"\"",
+                    "  digest: \"\"", "  probe: \"* * * * * ?\"", "  probe_sleep: 100ms", "  cluster_checkin: 1s", ""));
+            Cli.expect(0, "migrate", "--config", config.toString());
+            Node n = new Node("secret", config);
+            waitFor(Duration.ofSeconds(30), "a probe run", () -> !n.starts().isEmpty());
+            n.stop();
+            assertTrue(n.output().contains(writer.name()) || n.output().contains("scheduler"), n.output());
+            assertTrue(!n.output().contains(password), "the password was printed:\n" + n.output());
+            assertTrue(ledger(db).stream().anyMatch(r -> r.status().equals("COMPLETED")));
         }
     }
 

@@ -16,9 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,12 +34,12 @@ class MySqlGrantsIT {
 
     @Test
     void theComplianceRoleReadsEveryTableAndViewAndCannotWrite(MySqlServer server) throws Exception {
-        String person = "aw_compliance_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        try (MySqlServer.TestDatabase db = server.newDatabase("aw_grants")) {
+        try (MySqlServer.TestDatabase db = server.newDatabase("aw_grants");
+             MySqlServer.TestUser account = server.newUser("aw_compliance", PASSWORD)) {
+            String person = account.name();
             Cli.expect(0, "migrate", "--config", MySqlTestConfig.write(tmp, server, db.name()));
             try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
                 run(admin, "grants/compliance_readonly.sql", db.name());
-                s.execute("CREATE USER '" + person + "'@'%' IDENTIFIED BY '" + PASSWORD + "'");
                 s.execute("GRANT " + ROLE + " TO '" + person + "'@'%'");
                 List<String> relations = relations(admin, db.name());
                 assertTrue(relations.containsAll(WarehouseTables.ALL) && relations.contains("v_runs_by_approval"), relations.toString());
@@ -69,7 +67,6 @@ class MySqlGrantsIT {
                 }
             } finally {
                 try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
-                    s.execute("DROP USER IF EXISTS '" + person + "'@'%'");
                     s.execute("DROP ROLE IF EXISTS " + ROLE);
                 }
             }
@@ -78,11 +75,11 @@ class MySqlGrantsIT {
 
     @Test
     void theWriterAccountPublishesANightlyBatch(MySqlServer server) throws Exception {
-        String writer = "aw_writer_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        try (MySqlServer.TestDatabase db = server.newDatabase("aw_writer")) {
+        try (MySqlServer.TestDatabase db = server.newDatabase("aw_writer");
+             MySqlServer.TestUser account = server.newUser("aw_writer", PASSWORD)) {
+            String writer = account.name();
             Cli.expect(0, "migrate", "--config", MySqlTestConfig.write(tmp, server, db.name()));
             try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
-                s.execute("CREATE USER '" + writer + "'@'%' IDENTIFIED BY '" + PASSWORD + "'");
                 run(admin, "grants/writer.sql", db.name(), writer);
                 Path password = Files.writeString(tmp.resolve("writer-password"), PASSWORD);
                 Path config = Files.writeString(tmp.resolve("writer.yaml"), String.join("\n", "warehouse:",
@@ -94,10 +91,6 @@ class MySqlGrantsIT {
                 try (ResultSet r = s.executeQuery("SELECT count(*) FROM recon_run WHERE business_date = '2026-10-01'")) {
                     r.next();
                     assertEquals(4, r.getInt(1));
-                }
-            } finally {
-                try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
-                    s.execute("DROP USER IF EXISTS '" + writer + "'@'%'");
                 }
             }
         }

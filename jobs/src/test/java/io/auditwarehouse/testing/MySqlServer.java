@@ -47,4 +47,31 @@ public record MySqlServer(String host, int port, String user, String password) {
             }
         }
     }
+
+    /** An account of the test's own, {@code <prefix>_<random>}, without privileges; dropped on close. */
+    public TestUser newUser(String prefix, String password) throws SQLException {
+        String name = prefix + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        try (Connection c = connect(null); Statement s = c.createStatement()) {
+            s.execute("CREATE USER '" + name + "'@'%' IDENTIFIED BY '" + password + "'");
+        }
+        return new TestUser(this, name);
+    }
+
+    public record TestUser(MySqlServer server, String name) implements AutoCloseable {
+
+        /** e.g. {@code grant("SELECT", db)}; returns this account. */
+        public TestUser grant(String privileges, TestDatabase db) throws SQLException {
+            try (Connection c = server.connect(null); Statement s = c.createStatement()) {
+                s.execute("GRANT " + privileges + " ON `" + db.name() + "`.* TO '" + name + "'@'%'");
+            }
+            return this;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (Connection c = server.connect(null); Statement s = c.createStatement()) {
+                s.execute("DROP USER IF EXISTS '" + name + "'@'%'");
+            }
+        }
+    }
 }

@@ -1,0 +1,90 @@
+package io.auditwarehouse.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line in a JVM of its own, as an operator runs it (the test classpath, Spark's --add-opens flags), with
+ * its stdout and stderr kept in files: for what an in-process run cannot show, such as a kill or every byte printed.
+ */
+public final class CliProcess {
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private CliProcess(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /**
+     * @param dir  where {@code <name>.out} and {@code <name>.err} are written
+     * @param jvm  extra JVM options, e.g. -Xmx or -D system properties
+     * @param env  extra environment variables
+     */
+    public static CliProcess start(Path dir, String name, List<String> jvm, Map<String, String> env, String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path options = Path.of("..", "bin", "java-module-options").toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvm);
+        command.addAll(List.of("@" + options, "-cp", cp, "io.auditwarehouse.cli.AuditWarehouse"));
+        command.addAll(List.of(args));
+        Path out = dir.resolve(name + ".out");
+        Path err = dir.resolve(name + ".err");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        return new CliProcess(pb.start(), out, err);
+    }
+
+    /** Runs to the end and fails the test, showing both streams, unless it exits with the expected code. */
+    public static CliProcess expect(int exitCode, Path dir, String name, List<String> jvm, Map<String, String> env,
+                                    String... args) throws Exception {
+        CliProcess p = start(dir, name, jvm, env, args);
+        int code = p.waitFor(Duration.ofMinutes(5));
+        if (code != exitCode) {
+            throw new AssertionError(name + ": exit " + code + " (expected " + exitCode + ") for " + List.of(args) + "\n" + p.output());
+        }
+        return p;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public Path stdout() {
+        return stdout;
+    }
+
+    public Path stderr() {
+        return stderr;
+    }
+
+    /** The exit code; a process still running after {@code max} is killed and fails the test. */
+    public int waitFor(Duration max) throws InterruptedException {
+        if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("still running after " + max + ": killed");
+        }
+        return process.exitValue();
+    }
+
+    public String out() throws IOException {
+        return Files.exists(stdout) ? Files.readString(stdout, StandardCharsets.UTF_8) : "";
+    }
+
+    /** Both streams, for assertion messages. */
+    public String output() throws IOException {
+        String err = Files.exists(stderr) ? Files.readString(stderr, StandardCharsets.UTF_8) : "";
+        return "--- stdout\n" + out() + "--- stderr\n" + err;
+    }
+}
