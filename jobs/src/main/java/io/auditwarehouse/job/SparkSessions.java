@@ -17,8 +17,9 @@ public final class SparkSessions {
                 .config("spark.sql.sources.partitionOverwriteMode", "static")
                 .config("spark.sql.parquet.compression.codec", "snappy")
                 .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.eventLog.enabled", "false");
+                .config("spark.ui.showConsoleProgress", "false");
+        // spark.eventLog.* is left to spark-submit or -Dspark.* (JAVA_OPTS): credentials never enter Spark's conf
+        // (JDBC properties, Elasticsearch-Hadoop settings), so an event log holds none (SecretsIT)
         SparkConf submitted = new SparkConf();
         if (!submitted.contains("spark.master")) {
             builder.master(defaultMaster)
