@@ -248,6 +248,17 @@ class DigestMailIT {
     }
 
     @Test
+    void aLedgerThatCannotBeWrittenExitsFourAndSendsNothing() throws Exception {
+        Path out = tmp.resolve("out-is-a-file");
+        Files.writeString(out, "not a folder");
+        Cli r = Cli.expect(4, digest(config("c.yaml", ""), input(APPROVALS), out, "--slot", "2026-10-05"));
+        List<String> errors = r.err().lines().filter(l -> l.startsWith("error")).toList();
+        assertEquals(1, errors.size(), r.err());
+        assertTrue(errors.get(0).contains("write failed"), errors.get(0));
+        assertEquals(0, SMTP.getReceivedMessages().length, "no mail without its ledger row");
+    }
+
+    @Test
     void anAttemptThatNeverFinishedIsNotRepeatedUnlessForced() throws Exception {
         Path input = input(APPROVALS);
         Path out = tmp.resolve("out");
