@@ -38,7 +38,7 @@ final class ReconcilePipeline {
                   JavaRDD<SummaryCell> summary, List<JavaRDD<?>> cached) {
 
         void unpersist() {
-            cached.forEach(rdd -> rdd.unpersist(false));
+            cached.forEach(rdd -> rdd.unpersist(true));
         }
     }
 

@@ -154,9 +154,10 @@ public final class Reconciliation implements AutoCloseable {
 
     @Override
     public void close() {
+        // blocking: a removal still under way when the command stops Spark ends in RejectedExecutionException traces
         output.unpersist();
-        events.unpersist(false);
-        rejected.unpersist(false);
+        events.unpersist(true);
+        rejected.unpersist(true);
         sources.release();
     }
 

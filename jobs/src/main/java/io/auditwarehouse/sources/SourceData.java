@@ -23,6 +23,6 @@ public record SourceData(JavaRDD<SourceEvent> events, JavaRDD<QuarantineRecord> 
 
     /** Releases whatever the reader kept in memory. */
     public void release() {
-        cached.forEach(rdd -> rdd.unpersist(false));
+        cached.forEach(rdd -> rdd.unpersist(true));
     }
 }
