@@ -2,6 +2,8 @@ package io.auditwarehouse.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,13 +38,16 @@ class CommandBehaviourTest {
         assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
     }
 
-    @Test
-    void anUnknownConfigKeyExitsTwoNamingIt() throws Exception {
-        Path config = tmp.resolve("bad.yaml");
-        Files.writeString(config, "rules:\n  failure_report_sla: 3d\n  gap_lookbak: 10d\n");
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "rules: {failure_report_sla: 3d, gap_lookbak: 10d}                    | rules.gap_lookbak",
+            "sources: {approvals: {partitions: [4]}}                             | sources.approvals.partitions",
+            "sources: {approvals: {table: \"approval_record; DROP TABLE x\"}}   | sources.approvals.table"})
+    void anUnknownKeyABadTypeOrABadIdentifierExitsTwoNamingTheKey(String yaml, String key) throws Exception {
+        Path config = Files.writeString(tmp.resolve("bad.yaml"), yaml + "\n");
         Cli r = Cli.expect(2, "nightly", "--config", config.toString(), "--input", workedExample().toString(),
                 "--out", tmp.resolve("out").toString(), "--date", "2026-10-01");
-        assertOneLineError(r, "rules.gap_lookbak");
+        assertOneLineError(r, key);
     }
 
     @Test
