@@ -29,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -171,7 +172,7 @@ class SecretsIT {
                     }
                 } else if (bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K') {
                     try (ZipFile zip = new ZipFile(f.toFile())) {
-                        for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                        for (ZipEntry e : Collections.list(zip.entries())) {
                             try (var in = zip.getInputStream(e)) {
                                 texts.put(f + "!" + e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
                             }

@@ -45,7 +45,7 @@ class SchedulerIT {
 
     @AfterEach
     void killLeftovers() {
-        for (Node n : nodes) if (n.process.isAlive()) n.process.destroyForcibly();
+        for (Node n : nodes) if (n.cli.process().isAlive()) n.cli.process().destroyForcibly();
     }
 
     /** A row of recon_batch written by the scheduler. */
@@ -59,12 +59,10 @@ class SchedulerIT {
     final class Node {
         final String name;
         final CliProcess cli;
-        final Process process;
 
         Node(String name, Path config) throws IOException {
             this.name = name;
             this.cli = CliProcess.start(tmp, name, List.of("-Xmx256m"), Map.of(), "scheduler", "--config", config.toString());
-            this.process = cli.process();
             nodes.add(this);
         }
 
@@ -83,8 +81,8 @@ class SchedulerIT {
 
         /** SIGTERM, and waits for the clean shutdown. */
         void stop() throws Exception {
-            process.destroy();
-            assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), name + " did not stop on SIGTERM");
+            cli.process().destroy();
+            assertTrue(cli.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS), name + " did not stop on SIGTERM");
             assertTrue(output().contains("scheduler stopped after"), name + " printed no stop summary:\n" + output());
         }
     }
@@ -221,8 +219,8 @@ class SchedulerIT {
             Node victim = a.starts().isEmpty() ? b : a;
             Node survivor = victim == a ? b : a;
             Start interrupted = victim.starts().get(0);
-            victim.process.destroyForcibly(); // SIGKILL mid-run
-            victim.process.waitFor();
+            victim.cli.process().destroyForcibly(); // SIGKILL mid-run
+            victim.cli.process().waitFor();
             Instant killed = Instant.now();
             waitFor(Duration.ofSeconds(60), "the recovered run of " + interrupted.batchId(), () -> ledger(db).stream()
                     .anyMatch(r -> r.batchId().equals(interrupted.batchId()) && r.status().equals("COMPLETED")));

@@ -61,14 +61,6 @@ public final class CliProcess {
         return process;
     }
 
-    public Path stdout() {
-        return stdout;
-    }
-
-    public Path stderr() {
-        return stderr;
-    }
-
     /** The exit code; a process still running after {@code max} is killed and fails the test. */
     public int waitFor(Duration max) throws InterruptedException {
         if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
