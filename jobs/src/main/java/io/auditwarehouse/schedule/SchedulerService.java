@@ -49,6 +49,7 @@ public final class SchedulerService {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "audit-warehouse");
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.instanceIdGenerator.class", NodeInstanceIds.class.getName());
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(s.threads()));
         p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(s.misfireThreshold().toMillis()));
