@@ -9,129 +9,126 @@ import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
 import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.reconcile.ApprovalCoverage;
-import io.auditwarehouse.reconcile.ApprovalTouch;
+import io.auditwarehouse.reconcile.DatedTables;
 import io.auditwarehouse.reconcile.JudgedAction;
 import io.auditwarehouse.reconcile.ReconciledRun;
+import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.Reconciler;
-import io.auditwarehouse.reconcile.SummaryCell;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The reconciliation as Spark transformations: Spark groups and joins, the rules stay in {@link Reconciler}.
- * Plain RDDs of the domain records: cached as objects, shuffled with Spark's serializer, no query planning.
- * Results cover every business date the sources allow; {@link #forDates} keeps the ones being published.
+ * The reconciliation as Spark transformations: Spark groups the events (runs by run key, runs by approval number,
+ * runs by job, actions by identity) and the rules in {@link Reconciler} judge each group. What the rules produced
+ * stays cached; {@link #forDates} brings one batch's share to the driver in a single job, where the dated tables are
+ * put together ({@link DatedTables}) once for every sink.
  */
-final class ReconcilePipeline {
+final class ReconcilePipeline implements AutoCloseable {
 
-    /** What one pass produced. */
-    record Output(JavaRDD<ReconciledRun> runs, JavaRDD<Finding> findings, JavaRDD<ApprovalTouch> approvals,
-                  JavaRDD<SummaryCell> summary, List<JavaRDD<?>> cached) {
-
-        void unpersist() {
-            cached.forEach(rdd -> rdd.unpersist(true));
-        }
+    /** One item of a batch's share: exactly one field is set. */
+    private record Piece(ReconciledRun run, Finding gap, JudgedAction action) implements Serializable {
     }
 
-    private ReconcilePipeline() {
-    }
+    /** Serialized: Spark sizes cached objects by walking their graphs, which cost more than the rules themselves. */
+    static final StorageLevel CACHED = StorageLevel.MEMORY_AND_DISK_SER();
 
-    static Output run(JavaSparkContext sc, JavaRDD<SourceEvent> events, List<Approval> approvals, Reconciler reconciler) {
-        Broadcast<Reconciler> rules = sc.broadcast(reconciler);
+    private final Reconciler reconciler;
+    private final Broadcast<Reconciler> rules;
+    private final List<Approval> approvals;
+    private final JavaRDD<ReconciledRun> reconciled;
+    private final JavaRDD<Finding> gaps;
+    private final JavaRDD<JudgedAction> actions;
+    private final Map<String, Long> covered;
+
+    private ReconcilePipeline(JavaSparkContext sc, JavaRDD<SourceEvent> events, List<Approval> approvals, Reconciler reconciler) {
+        this.reconciler = reconciler;
+        this.approvals = approvals;
+        this.rules = sc.broadcast(reconciler);
+        Broadcast<Reconciler> rules = this.rules;
 
         JavaRDD<Run> runs = events
                 .filter(e -> e instanceof BuildDocument || e instanceof AuditBuildLine)
                 .mapToPair(e -> new Tuple2<>(runKeyOf(e), e))
                 .groupByKey()
-                .map(g -> rules.value().assemble(g._1(), g._2()));
-        cache(runs);
+                .map(g -> rules.value().assemble(g._1(), g._2()))
+                .persist(CACHED);
 
-        JavaRDD<ApprovalCoverage.RankedRun> ranked = runs
+        this.reconciled = runs
                 .filter(r -> r.approvalNo() != null)
                 .groupBy(Run::approvalNo)
                 .flatMap(g -> ApprovalCoverage.rank(g._2()).iterator())
-                .union(runs.filter(r -> r.approvalNo() == null).map(ApprovalCoverage::unranked));
+                .union(runs.filter(r -> r.approvalNo() == null).map(ApprovalCoverage::unranked))
+                .map(r -> rules.value().evaluate(r))
+                .persist(CACHED);
 
-        JavaRDD<ReconciledRun> reconciled = ranked.map(r -> rules.value().evaluate(r));
-        cache(reconciled);
-
-        JavaRDD<Finding> gaps = runs
+        this.gaps = runs
                 .groupBy(r -> r.key().job())
-                .flatMap(g -> rules.value().gaps(g._2()).iterator());
+                .flatMap(g -> rules.value().gaps(g._2()).iterator())
+                .persist(CACHED);
 
-        JavaRDD<JudgedAction> judgedActions = events
+        this.actions = events
                 .filter(e -> e instanceof AuditRequest)
                 .map(e -> (AuditRequest) e)
                 // the same request line may arrive twice (at-least-once delivery)
                 .mapToPair(a -> new Tuple2<>(a.identity(), a))
                 .reduceByKey((a, b) -> a.docId().compareTo(b.docId()) <= 0 ? a : b)
-                .map(t -> rules.value().evaluate(t._2()));
-        cache(judgedActions);
+                .map(t -> rules.value().evaluate(t._2()))
+                .persist(CACHED);
 
         // approvals live on the driver; only the number of runs each covers comes back from the executors
-        Map<String, Long> covered = runs.filter(r -> r.approvalNo() != null).map(Run::approvalNo).countByValue();
-        List<Finding> unused = new ArrayList<>();
-        List<ApprovalTouch> unusedTouches = new ArrayList<>();
-        for (Approval a : approvals) {
-            reconciler.unused(a, covered.getOrDefault(a.approvalNo(), 0L)).ifPresent(f -> {
-                unused.add(f);
-                unusedTouches.add(ApprovalTouch.ofUnused(a, f));
-            });
+        this.covered = reconciled.filter(r -> r.approvalUse() != null && r.approvalUse().rank() == 1)
+                .mapToPair(r -> new Tuple2<>(r.run().approvalNo(), (long) r.approvalUse().covered()))
+                .collectAsMap();
+        // one job fills the other two caches: from here on neither the runs nor the events are needed again
+        gaps.map(f -> 1).union(actions.map(j -> 1)).count();
+        runs.unpersist(true);
+    }
+
+    static ReconcilePipeline run(JavaSparkContext sc, JavaRDD<SourceEvent> events, List<Approval> approvals, Reconciler reconciler) {
+        return new ReconcilePipeline(sc, events, approvals, reconciler);
+    }
+
+    /** The dated tables of the given business dates, computed on the driver from one Spark job's results. */
+    ReconciliationResult forDates(Set<LocalDate> wanted) {
+        Set<LocalDate> dates = new HashSet<>(wanted);
+        Broadcast<Reconciler> rules = this.rules;
+        List<Piece> pieces = reconciled
+                .filter(r -> dates.contains(r.businessDate()) || r.findings().stream().anyMatch(f -> dates.contains(f.businessDate())))
+                .map(r -> new Piece(r, null, null))
+                .union(gaps.filter(f -> dates.contains(f.businessDate())).map(f -> new Piece(null, f, null)))
+                .union(actions.filter(j -> dates.contains(rules.value().businessDate(j.action().timestamp()))
+                                || (j.finding() != null && dates.contains(j.finding().businessDate())))
+                        .map(j -> new Piece(null, null, j)))
+                .collect();
+        List<ReconciledRun> runs = new ArrayList<>();
+        List<Finding> gapFindings = new ArrayList<>();
+        List<JudgedAction> judged = new ArrayList<>();
+        for (Piece p : pieces) {
+            if (p.run() != null) runs.add(p.run());
+            else if (p.gap() != null) gapFindings.add(p.gap());
+            else judged.add(p.action());
         }
-        JavaRDD<Finding> unusedFindings = sc.parallelize(unused, 1);
-
-        JavaRDD<Finding> findings = reconciled
-                .flatMap(r -> r.findings().iterator())
-                .union(gaps)
-                .union(judgedActions.filter(j -> j.finding() != null).map(JudgedAction::finding))
-                .union(unusedFindings);
-
-        JavaRDD<SummaryCell> summary = reconciled
-                .flatMap(r -> rules.value().summaryCells(r).iterator())
-                .union(gaps.map(f -> rules.value().findingCell(f)))
-                .union(judgedActions.flatMap(j -> rules.value().summaryCells(j).iterator()))
-                .union(unusedFindings.map(f -> rules.value().findingCell(f)))
-                .mapToPair(c -> new Tuple2<>(c.key(), c))
-                .reduceByKey(SummaryCell::plus)
-                .values();
-
-        JavaRDD<ApprovalTouch> touches = reconciled
-                .filter(r -> r.run().approvalNo() != null)
-                .groupBy(r -> r.run().approvalNo() + "|" + r.businessDate())
-                .map(g -> {
-                    List<ReconciledRun> group = new ArrayList<>();
-                    g._2().forEach(group::add);
-                    return ApprovalTouch.ofRuns(group);
-                })
-                .union(sc.parallelize(unusedTouches, 1));
-
-        cache(findings);
-        cache(touches);
-        cache(summary);
-        return new Output(reconciled, findings, touches, summary,
-                List.of(runs, reconciled, judgedActions, findings, touches, summary));
+        return DatedTables.of(reconciler, runs, gapFindings, judged, approvals, covered, dates::contains);
     }
 
-    /** The subset of an output that belongs to the given business dates. */
-    static Output forDates(Output o, Set<LocalDate> dates) {
-        return new Output(
-                o.runs().filter(r -> dates.contains(r.businessDate())),
-                o.findings().filter(f -> dates.contains(f.businessDate())),
-                o.approvals().filter(t -> dates.contains(t.businessDate())),
-                o.summary().filter(c -> dates.contains(c.businessDate())), List.of());
-    }
-
-    private static void cache(JavaRDD<?> rdd) {
-        rdd.persist(StorageLevel.MEMORY_AND_DISK());
+    /** Blocking: a removal still under way when the command stops Spark ends in RejectedExecutionException traces. */
+    @Override
+    public void close() {
+        reconciled.unpersist(true);
+        gaps.unpersist(true);
+        actions.unpersist(true);
+        rules.destroy();
     }
 
     private static RunKey runKeyOf(SourceEvent e) {

@@ -5,6 +5,7 @@ import io.auditwarehouse.model.BuildDocument;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.reconcile.ControlCatalog;
+import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.Reconciler;
 import io.auditwarehouse.reconcile.RuleSettings;
 import io.auditwarehouse.sinks.BatchRecord;
@@ -17,7 +18,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -27,18 +27,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
 
 /**
  * The sources read and reconciled once, as of one instant, kept in memory; {@link #publish} writes any set of
  * business dates from it. Results for a date do not depend on which other dates are published, or when.
+ * Each batch's tables are materialised once on the driver and every sink (warehouse, Kibana) writes from them.
  */
 public final class Reconciliation implements AutoCloseable {
 
@@ -49,13 +51,11 @@ public final class Reconciliation implements AutoCloseable {
     private final KibanaIndexes kibana;
     private final SourceData sources;
     private final Instant asOf;
-    private final JavaRDD<SourceEvent> events;
-    private final JavaRDD<QuarantineRecord> rejected;
     private final Map<String, Long> read;
-    private final long quarantined;
+    private final List<QuarantineRecord> rejected;
     private final RuleSettings rules;
     private final ControlCatalog catalog = ControlCatalog.shipped();
-    private final ReconcilePipeline.Output output;
+    private final ReconcilePipeline pipeline;
 
     Reconciliation(SparkSession spark, AppConfig config, Progress progress, WarehouseSink warehouse, SourceData sources, Instant asOf) {
         this.spark = spark;
@@ -66,20 +66,22 @@ public final class Reconciliation implements AutoCloseable {
         this.sources = sources;
         this.asOf = asOf;
         sources.description().forEach(d -> progress.step("  " + d));
-        this.events = sources.events().persist(StorageLevel.MEMORY_AND_DISK());
-        this.rejected = sources.rejected().persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<SourceEvent> events = sources.events();
         // the sources are actually read here: a fault mid-read is retried, then reported as unavailable (exit 3)
         this.read = Retry.reading("sources", "build records and audit trail", () -> countBySource(events));
-        this.quarantined = rejected.count();
-        progress.step(String.format("read %,d documents (%s), %,d quarantined", documents(), read, quarantined));
+        this.rejected = sources.rejected().collect();
+        progress.step(String.format("read %,d documents (%s), %,d quarantined", documents(), read, rejected.size()));
         this.rules = config.rules().withEvidence(sources.users().known(), sources.buildsConfigured() && sources.auditConfigured());
         Reconciler reconciler = new Reconciler(catalog, rules, sources.approvals(), sources.users(), asOf);
-        this.output = ReconcilePipeline.run(JavaSparkContext.fromSparkContext(spark.sparkContext()), events,
+        this.pipeline = ReconcilePipeline.run(JavaSparkContext.fromSparkContext(spark.sparkContext()), events,
                 sources.approvals(), reconciler);
+        // what the rules produced is cached now: the decoded documents are not needed again
+        sources.release();
+        progress.step("reconciled");
     }
 
     private long documents() {
-        return read.values().stream().mapToLong(Long::longValue).sum() + quarantined;
+        return read.values().stream().mapToLong(Long::longValue).sum() + rejected.size();
     }
 
     /** One batch: stage every dated table for {@code dates}, then swap the dates in; the ledger records it. */
@@ -90,55 +92,43 @@ public final class Reconciliation implements AutoCloseable {
         progress.step("batch " + batchId + ": " + describe(dateList));
         BatchRecord batch = new BatchRecord(batchId, kind, dateList.get(0), dateList.get(dateList.size() - 1), "RUNNING",
                 started, null, asOf, null, read.getOrDefault("builds", 0L), read.getOrDefault("audit", 0L),
-                sources.approvals().size(), sources.usersRead(), quarantined, 0, 0, 0, 0, null, SoftwareVersion.get(),
+                sources.approvals().size(), sources.usersRead(), rejected.size(), 0, 0, 0, 0, null, SoftwareVersion.get(),
                 config.digest(), null);
         warehouse.recordBatch(batch);
-        List<Dataset<Row>> persisted = new ArrayList<>();
         try {
-            ReconcilePipeline.Output out = ReconcilePipeline.forDates(output, dates);
-            Dataset<Row> runs = keep(persisted, rows(out.runs().map(r -> WarehouseTables.run(r, batchId)), WarehouseTables.RUN_SCHEMA));
-            Dataset<Row> findings = keep(persisted, keepFirstBatch(rows(out.findings().map(f -> WarehouseTables.finding(f, batchId)),
-                    WarehouseTables.FINDING_SCHEMA), dates));
-            Dataset<Row> approvals = keep(persisted, rows(out.approvals().map(t -> WarehouseTables.approval(t, batchId)), WarehouseTables.APPROVAL_SCHEMA));
-            Dataset<Row> summary = keep(persisted, rows(out.summary().map(c -> WarehouseTables.summary(c, batchId)), WarehouseTables.SUMMARY_SCHEMA));
-            Map<String, Long> statuses = countBy(runs, "control_status");
-            Map<String, Long> severities = countBy(findings, "severity");
-            long runCount = sum(statuses);
-            long findingCount = sum(severities);
-            long approvalRows = approvals.count();
-            long summaryRows = summary.count();
-
-            progress.step(String.format("staging %,d runs, %,d findings, %,d approval rows, %,d summary rows", runCount,
-                    findingCount, approvalRows, summaryRows));
-            warehouse.stage(batchId, WarehouseTables.RUN, runs);
-            warehouse.stage(batchId, WarehouseTables.FINDING, findings);
-            warehouse.stage(batchId, WarehouseTables.APPROVAL, approvals);
-            warehouse.stage(batchId, WarehouseTables.DAILY_SUMMARY, summary);
+            ReconciliationResult out = pipeline.forDates(dates);
+            BatchRows rows = BatchRows.of(out, batchId, previousFirstBatches(dates));
+            progress.step(String.format("staging %,d runs, %,d findings, %,d approval rows, %,d summary rows",
+                    rows.runs().size(), rows.findings().size(), rows.approvals().size(), rows.summary().size()));
+            warehouse.stage(batchId, WarehouseTables.RUN, frame(rows.runs(), WarehouseTables.RUN_SCHEMA));
+            warehouse.stage(batchId, WarehouseTables.FINDING, frame(rows.findings(), WarehouseTables.FINDING_SCHEMA));
+            warehouse.stage(batchId, WarehouseTables.APPROVAL, frame(rows.approvals(), WarehouseTables.APPROVAL_SCHEMA));
+            warehouse.stage(batchId, WarehouseTables.DAILY_SUMMARY, frame(rows.summary(), WarehouseTables.SUMMARY_SCHEMA));
             warehouse.publish(batchId, WarehouseTables.DATED, dates);
-            publishKibana(batchId, runs, findings, dates);
+            publishKibana(batchId, rows, dates);
             warehouse.replace(batchId, WarehouseTables.CATALOG, catalogRows());
             warehouse.replace(batchId, WarehouseTables.QUARANTINE, mergedQuarantine(batchId));
             Instant finished = Instant.now();
+            Map<String, Long> statuses = countBy(out.runs().stream().map(r -> r.status().name()));
+            Map<String, Long> severities = countBy(out.findings().stream().map(f -> f.severity().name()));
             warehouse.recordBatch(new BatchRecord(batchId, kind, batch.dateFrom(), batch.dateTo(), "COMPLETED", started,
                     finished, asOf, null, batch.buildsRead(), batch.auditRead(), batch.approvalsRead(), batch.usersRead(),
-                    quarantined, runCount, findingCount, approvalRows, summaryRows, null, batch.softwareVersion(),
-                    batch.configDigest(), null));
+                    rejected.size(), rows.runs().size(), rows.findings().size(), rows.approvals().size(), rows.summary().size(),
+                    null, batch.softwareVersion(), batch.configDigest(), null));
             progress.step(String.format("published %d business date(s) in %.1f s", dates.size(),
                     Duration.between(started, finished).toMillis() / 1000.0));
-            return new BatchResult(batchId, kind, List.copyOf(dates), asOf, runCount, statuses.getOrDefault("COMPLIANT", 0L),
-                    statuses.getOrDefault("EXCEPTION", 0L), statuses.getOrDefault("PENDING", 0L), severities, quarantined,
+            return new BatchResult(batchId, kind, List.copyOf(dates), asOf, rows.runs().size(), statuses.getOrDefault("COMPLIANT", 0L),
+                    statuses.getOrDefault("EXCEPTION", 0L), statuses.getOrDefault("PENDING", 0L), severities, rejected.size(),
                     documents(), warehouse.location(), Duration.between(started, finished));
         } catch (RuntimeException e) {
             recordFailed(batch, e);
             throw e;
-        } finally {
-            persisted.forEach(Dataset::unpersist);
         }
     }
 
     /** The Kibana-ready indexes follow the warehouse: built from the same run and finding rows. */
-    private void publishKibana(String batchId, Dataset<Row> runs, Dataset<Row> findings, Set<LocalDate> dates) {
-        KibanaIndexes.Published p = kibana.publish(batchId, runs, findings, dates);
+    private void publishKibana(String batchId, BatchRows rows, Set<LocalDate> dates) {
+        KibanaIndexes.Published p = kibana.publish(batchId, rows.runs(), rows.findings(), dates);
         progress.step(String.format("kibana: %,d run and %,d finding documents in %s", p.runs(), p.findings(), kibana.location()));
     }
 
@@ -154,47 +144,42 @@ public final class Reconciliation implements AutoCloseable {
 
     @Override
     public void close() {
-        // blocking: a removal still under way when the command stops Spark ends in RejectedExecutionException traces
-        output.unpersist();
-        events.unpersist(true);
-        rejected.unpersist(true);
+        pipeline.close();
         sources.release();
     }
 
-    private static Dataset<Row> keep(List<Dataset<Row>> persisted, Dataset<Row> rows) {
-        persisted.add(rows.persist());
-        return rows;
-    }
-
-    private Dataset<Row> rows(JavaRDD<Row> rows, StructType schema) {
+    private Dataset<Row> frame(List<Row> rows, StructType schema) {
         return spark.createDataFrame(rows, schema);
     }
 
     /** A finding keeps the batch that first raised it; a re-run only moves last_batch_id. */
-    private Dataset<Row> keepFirstBatch(Dataset<Row> findings, Set<LocalDate> dates) {
-        Dataset<Row> previous = warehouse.readDates(WarehouseTables.FINDING, WarehouseTables.FINDING_SCHEMA, dates)
-                .select(col("finding_id").as("prev_id"), col("first_batch_id").as("prev_first"));
-        return findings.join(previous, findings.col("finding_id").equalTo(previous.col("prev_id")), "left")
-                .withColumn("first_batch_id", coalesce(col("prev_first"), col("first_batch_id")))
-                .select(columns(WarehouseTables.FINDING_SCHEMA));
+    private Map<String, String> previousFirstBatches(Set<LocalDate> dates) {
+        Map<String, String> first = new HashMap<>();
+        warehouse.readDates(WarehouseTables.FINDING, WarehouseTables.FINDING_SCHEMA, dates)
+                .select("finding_id", "first_batch_id").collectAsList()
+                .forEach(r -> first.put(r.getString(0), r.getString(1)));
+        return first;
     }
 
     /** Rejected documents keyed by (source, document id): the first batch that saw one is kept. */
     private Dataset<Row> mergedQuarantine(String batchId) {
-        Dataset<Row> fresh = rows(rejected.map(q -> WarehouseTables.quarantine(q, batchId)), WarehouseTables.QUARANTINE_SCHEMA)
-                .dropDuplicates("source", "document_id");
+        Map<String, Row> merged = new TreeMap<>();
         Dataset<Row> previous = warehouse.read(WarehouseTables.QUARANTINE);
-        if (previous == null) return fresh;
-        Dataset<Row> prev = previous.select(col("source").as("p_source"), col("document_id").as("p_doc"),
-                col("first_batch_id").as("p_first"));
-        Dataset<Row> updated = fresh.join(prev, fresh.col("source").equalTo(prev.col("p_source"))
-                        .and(fresh.col("document_id").equalTo(prev.col("p_doc"))), "left")
-                .withColumn("first_batch_id", coalesce(col("p_first"), col("first_batch_id")))
-                .select(columns(WarehouseTables.QUARANTINE_SCHEMA));
-        Dataset<Row> kept = previous.join(fresh, previous.col("source").equalTo(fresh.col("source"))
-                .and(previous.col("document_id").equalTo(fresh.col("document_id"))), "left_anti");
-        // materialised before the old table is moved away: Spark reads lazily
-        return spark.createDataFrame(updated.unionByName(kept).collectAsList(), WarehouseTables.QUARANTINE_SCHEMA);
+        if (previous != null) {
+            for (Row r : previous.select(columns(WarehouseTables.QUARANTINE_SCHEMA)).collectAsList()) {
+                merged.put(r.getString(0) + "\u0000" + r.getString(1), r);
+            }
+        }
+        Map<String, Row> fresh = new TreeMap<>();
+        for (QuarantineRecord q : rejected) {
+            String key = q.source() + "\u0000" + q.documentId();
+            if (fresh.containsKey(key)) continue;
+            Row before = merged.get(key);
+            fresh.put(key, WarehouseTables.quarantine(q, before == null ? batchId : before.getString(4), batchId));
+        }
+        merged.putAll(fresh);
+        // collected before the old table is moved away: Spark reads lazily
+        return spark.createDataFrame(new ArrayList<>(merged.values()), WarehouseTables.QUARANTINE_SCHEMA);
     }
 
     private Dataset<Row> catalogRows() {
@@ -207,14 +192,8 @@ public final class Reconciliation implements AutoCloseable {
         return new TreeMap<>(events.map(e -> e instanceof BuildDocument ? "builds" : "audit").countByValue());
     }
 
-    private static Map<String, Long> countBy(Dataset<Row> rows, String column) {
-        Map<String, Long> counts = new TreeMap<>();
-        rows.groupBy(column).count().collectAsList().forEach(r -> counts.put(r.getString(0), r.getLong(1)));
-        return counts;
-    }
-
-    private static long sum(Map<String, Long> counts) {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+    private static Map<String, Long> countBy(Stream<String> values) {
+        return values.collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()));
     }
 
     private static Column[] columns(StructType schema) {

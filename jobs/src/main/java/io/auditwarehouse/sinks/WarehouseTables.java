@@ -102,11 +102,11 @@ public final class WarehouseTables {
                 batchId);
     }
 
-    /** A finding row; first_batch_id is filled in by the sink from what was published before. */
-    public static Row finding(Finding f, String batchId) {
+    /** A finding row written by {@code batchId}; {@code firstBatchId} is the batch that first raised it. */
+    public static Row finding(Finding f, String firstBatchId, String batchId) {
         return RowFactory.create(f.findingId(), f.businessDate(), f.controlId(), f.reasonCode().name(), f.severity().name(),
                 f.controller(), f.jobName(), f.buildNumber(), f.approvalNo(), f.actor(), f.occurredAt(), f.detail(),
-                batchId, batchId);
+                firstBatchId, batchId);
     }
 
     public static Row approval(ApprovalTouch t, String batchId) {
@@ -125,8 +125,8 @@ public final class WarehouseTables {
                 e.reasonCode().name(), effectiveSeverity, e.reasonEn(), e.reasonKo());
     }
 
-    public static Row quarantine(QuarantineRecord q, String batchId) {
-        return RowFactory.create(q.source(), q.documentId(), q.reason(), q.rawExcerpt(), batchId, batchId);
+    public static Row quarantine(QuarantineRecord q, String firstBatchId, String batchId) {
+        return RowFactory.create(q.source(), q.documentId(), q.reason(), q.rawExcerpt(), firstBatchId, batchId);
     }
 
     private static StructType schema(Object... nameTypePairs) {

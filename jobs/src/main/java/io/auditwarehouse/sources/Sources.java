@@ -33,8 +33,9 @@ public final class Sources {
         ApprovalData approvals = approvals(spark, config);
         EvidenceData evidence = config.servers().evidenceFromElasticsearch()
                 ? EsEvidence.load(spark, config, dates) : FileEvidence.load(spark, config);
-        // decoded once: events and rejects both come from it
-        JavaRDD<Decoded> all = evidence.decoded().persist(StorageLevel.MEMORY_AND_DISK());
+        // decoded once: events and rejects both come from it; kept serialized, as Spark sizes cached objects by
+        // walking their graphs, which costs more than decoding them
+        JavaRDD<Decoded> all = evidence.decoded().persist(StorageLevel.MEMORY_AND_DISK_SER());
         JavaRDD<SourceEvent> events = all.filter(d -> d.event() != null).map(Decoded::event);
         JavaRDD<QuarantineRecord> rejected = all.filter(d -> d.quarantine() != null).map(Decoded::quarantine)
                 .union(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(approvals.rejected(), 1));

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auditwarehouse.config.ServerSettings;
 import io.auditwarehouse.sinks.kibana.KibanaDocuments.Document;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * The Kibana-ready indices in Elasticsearch: installs the index templates, bulk-indexes the batch's documents under
@@ -30,7 +30,7 @@ public final class ElasticsearchKibanaIndexes implements KibanaIndexes {
     }
 
     @Override
-    public Published publish(String batchId, Dataset<Row> runs, Dataset<Row> findings, Collection<LocalDate> dates) {
+    public Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates) {
         installTemplates();
         long runCount = index(KibanaIndexes.runDocuments(runs, templates.prefix()));
         long findingCount = index(KibanaIndexes.findingDocuments(findings, templates.prefix()));

@@ -2,7 +2,6 @@ package io.auditwarehouse.sinks.kibana;
 
 import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sinks.kibana.KibanaDocuments.Document;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.io.BufferedWriter;
@@ -14,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,7 +38,7 @@ public final class KibanaBulkFiles implements KibanaIndexes {
     }
 
     @Override
-    public Published publish(String batchId, Dataset<Row> runs, Dataset<Row> findings, Collection<LocalDate> dates) {
+    public Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates) {
         try {
             Files.createDirectories(root);
             for (String kind : new String[]{KibanaDocuments.RUNS, KibanaDocuments.FINDINGS}) {

@@ -3,14 +3,16 @@ package io.auditwarehouse.sinks.kibana;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ServerSettings;
 import io.auditwarehouse.sinks.kibana.KibanaDocuments.Document;
-import org.apache.spark.sql.Dataset;
+import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
-
-import static org.apache.spark.sql.functions.col;
+import java.util.List;
 
 /**
  * The Kibana-ready indexes of outputs.md §2, published after the warehouse: bulk-API NDJSON files under
@@ -24,11 +26,11 @@ public interface KibanaIndexes {
     }
 
     /**
-     * @param runs     recon_run rows of this batch (columns of {@code WarehouseTables.RUN_SCHEMA})
+     * @param runs     recon_run rows of this batch (columns of {@code WarehouseTables.RUN_SCHEMA}), in any order
      * @param findings recon_finding rows of this batch (columns of {@code WarehouseTables.FINDING_SCHEMA})
      * @param dates    the business dates the batch publishes, including those left without rows
      */
-    Published publish(String batchId, Dataset<Row> runs, Dataset<Row> findings, Collection<LocalDate> dates);
+    Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates);
 
     /** Where the documents go, for progress lines (a folder, or a URL without credentials). */
     String location();
@@ -40,29 +42,32 @@ public interface KibanaIndexes {
                 : new ElasticsearchKibanaIndexes(servers, templates);
     }
 
-    /** Run documents in a stable order (business date, natural key), streamed partition by partition to the driver. */
-    static Iterator<Document> runDocuments(Dataset<Row> runs, String prefix) {
-        Iterator<Row> rows = runs.orderBy(col("business_date"), col("controller"), col("job_name"), col("build_number"))
-                .toLocalIterator();
-        return map(rows, r -> KibanaDocuments.run(r, prefix));
+    /** Run documents in a stable order: business date, then the natural key. */
+    static Iterator<Document> runDocuments(List<Row> runs, String prefix) {
+        return sorted(runs, RUN_ORDER).stream().map(r -> KibanaDocuments.run(r, prefix)).iterator();
     }
 
-    static Iterator<Document> findingDocuments(Dataset<Row> findings, String prefix) {
-        Iterator<Row> rows = findings.orderBy(col("business_date"), col("finding_id")).toLocalIterator();
-        return map(rows, r -> KibanaDocuments.finding(r, prefix));
+    static Iterator<Document> findingDocuments(List<Row> findings, String prefix) {
+        return sorted(findings, FINDING_ORDER).stream().map(r -> KibanaDocuments.finding(r, prefix)).iterator();
     }
 
-    private static Iterator<Document> map(Iterator<Row> rows, java.util.function.Function<Row, Document> f) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
+    private static List<Row> sorted(List<Row> rows, Comparator<Row> order) {
+        List<Row> copy = new ArrayList<>(rows);
+        copy.sort(order);
+        return copy;
+    }
 
-            @Override
-            public Document next() {
-                return f.apply(rows.next());
-            }
-        };
+    Comparator<Row> RUN_ORDER = by(WarehouseTables.RUN_SCHEMA, "business_date", "controller", "job_name", "build_number");
+    Comparator<Row> FINDING_ORDER = by(WarehouseTables.FINDING_SCHEMA, "business_date", "finding_id");
+
+    /** Ascending on each column in turn, nulls first (as Spark's orderBy). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<Row> by(StructType schema, String... columns) {
+        Comparator<Row> order = (a, b) -> 0;
+        for (String column : columns) {
+            int i = schema.fieldIndex(column);
+            order = order.thenComparing(r -> (Comparable) r.get(i), Comparator.nullsFirst(Comparator.naturalOrder()));
+        }
+        return order;
     }
 }

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auditwarehouse.cli.Cli;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigLoader;
-import io.auditwarehouse.job.SparkTestSession;
-import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.testing.ElasticsearchServer;
 import io.auditwarehouse.testing.RealServices;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +60,7 @@ class KibanaIndexesIT {
     void templatesTypeEveryTimeFieldAsDateAndARepublishReplacesTheDatesDocuments() throws Exception {
         KibanaIndexes indexes = KibanaIndexes.forConfig(config());
         Instant t = Instant.parse("2026-09-30T16:00:00Z");
-        KibanaIndexes.Published first = indexes.publish("b1", runs(runRows("b1", 3)), findings(findingRows("b1", 2)), List.of(OCT_1, OCT_2));
+        KibanaIndexes.Published first = indexes.publish("b1", runRows("b1", 3), findingRows("b1", 2), List.of(OCT_1, OCT_2));
         assertEquals(new KibanaIndexes.Published(3, 2), first);
 
         JsonNode mappings = JSON.readTree(es.get("/" + prefix + "-runs-2026.10/_mapping").body());
@@ -80,7 +77,7 @@ class KibanaIndexesIT {
         assertEquals(3, count(prefix + "-runs"), "the alias covers the monthly index");
 
         // build 11 is gone from the sources: republishing 2026-10-01 alone must drop it and leave 2026-10-02 alone
-        KibanaIndexes.Published second = indexes.publish("b2", runs(runRows("b2", 1)), findings(findingRows("b2", 1)), List.of(OCT_1));
+        KibanaIndexes.Published second = indexes.publish("b2", runRows("b2", 1), findingRows("b2", 1), List.of(OCT_1));
         assertEquals(new KibanaIndexes.Published(1, 1), second);
         Map<String, JsonNode> after = sources(prefix + "-runs");
         assertEquals(Set.of("batch-a|payments/settle|10", "batch-b|billing/close|7"), after.keySet());
@@ -115,7 +112,7 @@ class KibanaIndexesIT {
         Files.writeString(cfg, "elasticsearch:\n  url: http://127.0.0.1:1\n  api_key_file: " + key + "\n");
         KibanaIndexes indexes = KibanaIndexes.forConfig(ConfigLoader.load(cfg, tmp, tmp.resolve("out")));
         WriteFailedException e = assertThrows(WriteFailedException.class,
-                () -> indexes.publish("b1", runs(List.of()), findings(List.of()), List.of(OCT_1)));
+                () -> indexes.publish("b1", List.of(), List.of(), List.of(OCT_1)));
         assertTrue(e.getMessage().startsWith("Kibana indexes: cannot reach Elasticsearch at http://127.0.0.1:1"), e.getMessage());
         assertFalse(e.getMessage().contains("c2VjcmV0"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
@@ -140,14 +137,6 @@ class KibanaIndexesIT {
         Path cfg = tmp.resolve("es.yaml");
         Files.writeString(cfg, "sources:\n  evidence: files\nelasticsearch:\n  url: " + es.url() + "\noutputs:\n  kibana:\n    index_prefix: " + prefix + "\n");
         return ConfigLoader.load(cfg, tmp, tmp.resolve("out"));
-    }
-
-    private static Dataset<Row> runs(List<Row> rows) {
-        return SparkTestSession.get().createDataFrame(rows, WarehouseTables.RUN_SCHEMA);
-    }
-
-    private static Dataset<Row> findings(List<Row> rows) {
-        return SparkTestSession.get().createDataFrame(rows, WarehouseTables.FINDING_SCHEMA);
     }
 
     private long count(String index) throws Exception {
