@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,9 @@ import java.util.stream.Stream;
  * Each batch's tables are materialised once on the driver and every sink (warehouse, Kibana) writes from them.
  */
 public final class Reconciliation implements AutoCloseable {
+
+    /** About 1 MB of a wide table's rows: Spark warns about larger tasks. */
+    private static final int ROWS_PER_TASK = 4_000;
 
     private final SparkSession spark;
     private final AppConfig config;
@@ -148,8 +152,16 @@ public final class Reconciliation implements AutoCloseable {
         sources.release();
     }
 
+    /**
+     * A dated table's rows in business-date order, cut into slices small enough to ship as tasks (a task over the
+     * RPC size limit fails on a cluster); each slice writes a file for each of its few dates.
+     */
     private Dataset<Row> frame(List<Row> rows, StructType schema) {
-        return spark.createDataFrame(rows, schema);
+        int date = schema.fieldIndex(WarehouseTables.BUSINESS_DATE);
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(r -> (LocalDate) r.get(date)));
+        int slices = Math.max(1, (sorted.size() + ROWS_PER_TASK - 1) / ROWS_PER_TASK);
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(sorted, slices), schema);
     }
 
     /** A finding keeps the batch that first raised it; a re-run only moves last_batch_id. */

@@ -5,9 +5,12 @@ import io.auditwarehouse.sinks.ParquetWarehouse;
 import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,11 @@ public final class WarehouseSnapshot {
     }
 
     public static Map<String, List<String>> of(Path out, boolean withBatchIds) {
+        return of(out, withBatchIds, null);
+    }
+
+    /** Only the rows of the given business dates (all rows when null). */
+    public static Map<String, List<String>> of(Path out, boolean withBatchIds, Collection<LocalDate> dates) {
         ParquetWarehouse warehouse = new ParquetWarehouse(SparkTestSession.get(), out.resolve("warehouse"));
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (String table : WarehouseTables.DATED) {
@@ -27,6 +35,7 @@ public final class WarehouseSnapshot {
                 tables.put(table, List.of());
                 continue;
             }
+            if (dates != null) rows = rows.filter(functions.col(WarehouseTables.BUSINESS_DATE).isin(dates.toArray()));
             if (!withBatchIds) {
                 for (String c : rows.columns()) if (c.endsWith("batch_id")) rows = rows.drop(c);
             }
