@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** One CSV per table: RFC 4180, UTF-8 with a byte-order mark so Excel opens Korean text, times in ISO-8601 UTC. */
 final class CsvPackage {
@@ -19,20 +20,26 @@ final class CsvPackage {
     private CsvPackage() {
     }
 
-    /** @return the files written, relative to {@code dir} */
-    static List<Path> write(Path dir, MonthTables month) throws IOException {
+    /**
+     * @param rowCounts receives each file's data rows, so the manifest need not parse the files again
+     * @return the files written, relative to {@code dir}
+     */
+    static List<Path> write(Path dir, MonthTables month, Map<Path, Long> rowCounts) throws IOException {
         Path csvDir = Files.createDirectories(dir.resolve("csv"));
         List<Path> written = new ArrayList<>();
         for (String table : month.tables()) {
             Path file = csvDir.resolve(table + ".csv");
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 CSVPrinter csv = printer(w, month.schema(table).fieldNames());
+                long[] rows = {0};
                 month.forEach(table, r -> {
+                    rows[0]++;
                     List<String> cells = new ArrayList<>(r.length());
                     for (int i = 0; i < r.length(); i++) cells.add(cell(r.get(i)));
                     print(csv, cells);
                 });
                 csv.flush();
+                rowCounts.put(dir.relativize(file), rows[0]);
             }
             written.add(dir.relativize(file));
         }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,12 +41,18 @@ public final class EvidencePackage {
     }
 
     private RenderedPackage render(Path reportsDir) throws IOException {
+        try (MonthTables tables = MonthTables.of(warehouse, request.month())) {
+            return render(reportsDir, tables);
+        }
+    }
+
+    private RenderedPackage render(Path reportsDir, MonthTables tables) throws IOException {
         Path dir = reportsDir.resolve(request.month().toString());
         Path staging = reportsDir.resolve(request.month() + ".rendering");
         PackageFiles.delete(staging);
         Files.createDirectories(staging);
-        MonthTables tables = MonthTables.of(warehouse, request.month());
-        List<Path> files = new ArrayList<>(CsvPackage.write(staging, tables));
+        Map<Path, Long> rowCounts = new HashMap<>();
+        List<Path> files = new ArrayList<>(CsvPackage.write(staging, tables, rowCounts));
 
         IssuedPackage issued = IssuedPackage.at(dir);
         List<Restatement> changes = !issued.exists() ? List.of() : Restatements.between(issued.findings(),
@@ -73,11 +80,11 @@ public final class EvidencePackage {
         String contentSha = Manifest.contentDigest(staging, files);
         content = withDigest(content, contentSha);
 
-        for (String format : List.of(PackageRequest.PDF, PackageRequest.XLSX)) {
-            if (request.formats().contains(format)) files.add(Renderings.write(format, request, content, tables, staging));
-        }
+        files.addAll(Renderings.writeAll(request, content, tables, staging));
         for (Path f : files) {
-            if (f.startsWith("csv")) counts.put(f.getFileName().toString().replace(".csv", ""), PackageFiles.csvRows(staging.resolve(f)));
+            if (!f.startsWith("csv")) continue;
+            Long rows = rowCounts.get(f);
+            counts.put(f.getFileName().toString().replace(".csv", ""), rows != null ? rows : PackageFiles.csvRows(staging.resolve(f)));
         }
         controlTotals(content, m.putObject("control_totals"));
         sampling(content, m.putObject("sampling"));

@@ -7,8 +7,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +27,11 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * A month of the warehouse, as the package needs it: read from the published tables only, never the sources.
- * Rows are streamed from Spark one partition at a time in a fixed order, never collected whole.
+ * Rows are streamed from Spark one partition at a time in a fixed order, never collected whole. Each table is read
+ * and sorted once: the first pass keeps its rows in a local file ({@link RowSpill}) that later passes replay.
+ * Closing deletes those files.
  */
-public final class MonthTables implements MonthRows {
+public final class MonthTables implements MonthRows, AutoCloseable {
 
     /** Tables in the package, each with the columns that order its rows (so a re-render writes the same bytes). */
     static final Map<String, List<String>> ORDER = orderedTables();
@@ -32,6 +40,8 @@ public final class MonthTables implements MonthRows {
     private final YearMonth month;
     private final List<LocalDate> dates;
     private final Set<String> batchIds;
+    private final Map<String, RowSpill> spilled = new HashMap<>();
+    private Path spillDir;
 
     private static Map<String, List<String>> orderedTables() {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -80,15 +90,39 @@ public final class MonthTables implements MonthRows {
 
     @Override
     public void forEach(String table, Consumer<Row> action) {
+        RowSpill spill = spilled.get(table);
+        if (spill != null) {
+            spill.forEach(action);
+            return;
+        }
         Dataset<Row> data = ordered(table);
         if (data == null) return;
-        for (Iterator<Row> it = data.toLocalIterator(); it.hasNext(); ) action.accept(it.next());
+        Consumer<Consumer<Row>> source = each -> {
+            for (Iterator<Row> it = data.toLocalIterator(); it.hasNext(); ) each.accept(it.next());
+        };
+        spilled.put(table, RowSpill.write(spillFile(table), data.schema(), source, action));
     }
 
     /** A small table's rows in memory (findings, the catalog, the daily summary: never the runs). */
     public List<Row> collect(String table) {
-        Dataset<Row> data = ordered(table);
-        return data == null ? List.of() : data.collectAsList();
+        List<Row> rows = new ArrayList<>();
+        forEach(table, rows::add);
+        return rows;
+    }
+
+    @Override
+    public void close() throws IOException {
+        spilled.clear();
+        if (spillDir != null) PackageFiles.delete(spillDir);
+    }
+
+    private Path spillFile(String table) {
+        try {
+            if (spillDir == null) spillDir = Files.createTempDirectory("audit-package-rows-");
+            return spillDir.resolve(table + ".rows");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the month's rows", e);
+        }
     }
 
     private Dataset<Row> ordered(String table) {

@@ -27,6 +27,8 @@ final class Cells {
     void put(Row row, int col, CellKind kind, Object value) {
         if (value == null) return;
         Cell cell = row.createCell(col);
+        // style 0 is written as no style at all; set, it spares SXSSF a search of the column definitions per cell
+        cell.setCellStyle(styles.plain);
         switch (kind) {
             case NUMBER -> cell.setCellValue(((Number) value).doubleValue());
             case BOOLEAN -> cell.setCellValue((Boolean) value);

@@ -3,18 +3,29 @@ package io.auditwarehouse.report.xlsx;
 import io.auditwarehouse.report.ReportContent;
 import io.auditwarehouse.report.ReportContent.FailureReports;
 
-/** Totals per control (the filtered table), then the cover facts, the failure-report status and the daily trend. */
+/**
+ * Totals per control (the filtered table), then the cover facts, the failure-report status, which listings continue
+ * on numbered sheets, and the daily trend.
+ */
 final class SummarySheet {
 
     private SummarySheet() {
     }
 
-    static void write(SheetWriter sheet, ReportContent content) {
+    /**
+     * @param sheetRows rows a listing sheet holds, its header included
+     * @param continued the listings that continue on numbered sheets, and those sheets, or "none"
+     */
+    static void write(SheetWriter sheet, ReportContent content, int sheetRows, String continued) {
         sheet.table(Columns.CONTROLS, content.controls());
         sheet.blank();
         cover(sheet, content);
         sheet.blank();
         failureReports(sheet, content.failureReports());
+        sheet.blank();
+        // the full month is always in csv/; a listing past Excel's limit goes on over numbered sheets, same header
+        sheet.fact("rows_per_sheet", CellKind.NUMBER, sheetRows);
+        sheet.fact("continued_on_sheets", CellKind.TEXT, continued);
         sheet.blank();
         sheet.table(Columns.TREND, content.trend());
         sheet.finish();

@@ -4,6 +4,7 @@ import io.auditwarehouse.report.MonthRows;
 import io.auditwarehouse.report.ReportContent;
 import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.IOException;
@@ -18,36 +19,53 @@ import java.util.Optional;
 /**
  * The evidence package's workbook (outputs.md §3): the report's content as typed, filterable sheets for analysis,
  * plus the month's runs and approvals in full. Streamed: only a window of rows is in memory, the rest in
- * temporary files that closing the workbook deletes.
+ * temporary files that closing the workbook deletes. A listing longer than a sheet holds continues on numbered
+ * sheets ("Runs (2)", …) right after it, which the Summary names.
  */
 public final class XlsxReport {
 
-    /** Sheet names, in workbook order. */
+    /** Sheet names, in workbook order (each listing followed by its continuations, if any). */
     public static final List<String> SHEETS = List.of(
             "Summary", "Exceptions", "Runs", "Approvals", "Sample", "Completeness", "Restatements");
 
     /** Rows kept in memory per sheet before SXSSF flushes them to its temporary file. */
     private static final int ROW_WINDOW = 100;
 
+    /** Excel's rows per sheet, the header included: a longer listing continues on numbered sheets. */
+    static final int SHEET_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+
     private XlsxReport() {
     }
 
     /** Writes {@code xlsxFile}, replacing it only once the whole workbook is written. */
     public static void write(ReportContent content, MonthRows rows, Path xlsxFile) throws IOException {
+        write(content, rows, xlsxFile, SHEET_ROWS);
+    }
+
+    /**
+     * @param sheetRows rows a listing sheet holds, its header included; lowered by tests. The Summary keeps Excel's
+     *                  limit: its size is bounded by the catalog and the month's days, and it names the others' splits.
+     */
+    static void write(ReportContent content, MonthRows rows, Path xlsxFile, int sheetRows) throws IOException {
         // a sibling, so the move is a rename; not createTempFile, whose owner-only permissions the move would keep
         Path partial = xlsxFile.resolveSibling(xlsxFile.getFileName() + ".part");
         try {
             try (SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW)) {
-                wb.setCompressTempFiles(true); // a month of runs is hundreds of MB of sheet XML before zipping
+                // plain temporary files: a 1,000,000-run month is about 1.4 GB of sheet XML on disk, but gzipping it there
+                // and unzipping it again to zip it into the workbook is two more passes of CPU over every row
+                wb.setCompressTempFiles(false);
                 properties(wb, content);
                 Styles styles = new Styles(wb);
-                SummarySheet.write(sheet(wb, 0, styles, content), content);
-                table(sheet(wb, 1, styles, content), Columns.EXCEPTIONS, content.exceptions());
-                warehouseTable(sheet(wb, 2, styles, content), rows, WarehouseTables.RUN);
-                warehouseTable(sheet(wb, 3, styles, content), rows, WarehouseTables.APPROVAL);
-                table(sheet(wb, 4, styles, content), Columns.SAMPLE, content.sample());
-                CompletenessSheet.write(sheet(wb, 5, styles, content), content.completeness());
-                table(sheet(wb, 6, styles, content), Columns.RESTATEMENTS, content.restatements());
+                // the Summary comes first in the workbook but is written last, once it knows which listings split
+                SheetWriter summary = new SheetWriter(wb, SHEETS.get(0), styles, content.zone(), SHEET_ROWS);
+                Sheets sheets = new Sheets(wb, styles, content.zone(), sheetRows);
+                sheets.table(SHEETS.get(1), Columns.EXCEPTIONS, content.exceptions());
+                sheets.warehouseTable(SHEETS.get(2), rows, WarehouseTables.RUN);
+                sheets.warehouseTable(SHEETS.get(3), rows, WarehouseTables.APPROVAL);
+                sheets.table(SHEETS.get(4), Columns.SAMPLE, content.sample());
+                CompletenessSheet.write(sheets.next(SHEETS.get(5)), content.completeness());
+                sheets.table(SHEETS.get(6), Columns.RESTATEMENTS, content.restatements());
+                SummarySheet.write(summary, content, sheetRows, sheets.continued());
                 try (OutputStream out = Files.newOutputStream(partial)) {
                     wb.write(out);
                 }
@@ -56,23 +74,6 @@ public final class XlsxReport {
         } finally {
             Files.deleteIfExists(partial);
         }
-    }
-
-    private static SheetWriter sheet(SXSSFWorkbook wb, int index, Styles styles, ReportContent content) {
-        return new SheetWriter(wb, SHEETS.get(index), styles, content.zone());
-    }
-
-    private static <T> void table(SheetWriter sheet, List<Column<T>> columns, List<T> items) {
-        sheet.table(columns, items);
-        sheet.finish();
-    }
-
-    /** Every row of a month's warehouse table, handed over one at a time by {@link MonthRows}. */
-    private static void warehouseTable(SheetWriter sheet, MonthRows rows, String table) {
-        var columns = Columns.of(rows.schema(table));
-        sheet.header(columns);
-        rows.forEach(table, r -> sheet.row(columns, r));
-        sheet.finish();
     }
 
     /** Creation date = the data's as-of, not the clock, so re-rendering does not change what the file says. */

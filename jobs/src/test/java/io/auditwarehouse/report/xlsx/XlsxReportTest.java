@@ -255,6 +255,43 @@ class XlsxReportTest {
     }
 
     @Test
+    void listingsPastTheRowLimitContinueOnNumberedSheetsUnderTheirHeaderWithNoRowLostOrRepeated() throws Exception {
+        ReportContent c = withExceptions(content(), 9);
+        MonthRows rows = rows(runs(10));
+        // 5 rows a sheet: a header and 4 rows, so 9 exceptions take 3 sheets and 10 runs 3 (4 + 4 + 2)
+        try (XSSFWorkbook whole = render(c, rows, tmp.resolve("whole.xlsx"));
+             XSSFWorkbook split = render(c, rows, tmp.resolve("split.xlsx"), 5)) {
+            assertEquals(List.of("Summary", "Exceptions", "Exceptions (2)", "Exceptions (3)", "Runs", "Runs (2)",
+                    "Runs (3)", "Approvals", "Sample", "Completeness", "Completeness (2)", "Completeness (3)",
+                    "Restatements"), sheetNames(split));
+            assertContinues(whole.getSheet("Exceptions"), split, "Exceptions", 3, "A1:N5", "A1:N2");
+            assertContinues(whole.getSheet("Runs"), split, "Runs", 3, "A1:AB5", "A1:AB3");
+            assertEquals(List.of(1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009),
+                    IntStream.range(0, 10).map(i -> (int) split.getSheet(i < 4 ? "Runs" : i < 8 ? "Runs (2)" : "Runs (3)")
+                            .getRow(i % 4 + 1).getCell(3).getNumericCellValue()).boxed().toList(), "builds in order");
+            assertEquals("quarantined_source", split.getSheet("Completeness (2)").getRow(0).getCell(0).getStringCellValue(),
+                    "a table that does not fit below the one before starts the next sheet");
+            assertEquals("f-gap-1", split.getSheet("Completeness (3)").getRow(1).getCell(13).getStringCellValue());
+
+            Map<String, XSSFCell> facts = facts(split.getSheet("Summary"));
+            assertEquals(5, (long) facts.get("rows_per_sheet").getNumericCellValue());
+            assertEquals("Exceptions: Exceptions (2), Exceptions (3); Runs: Runs (2), Runs (3); "
+                    + "Completeness: Completeness (2), Completeness (3)", facts.get("continued_on_sheets").getStringCellValue());
+            Map<String, XSSFCell> wholeFacts = facts(whole.getSheet("Summary"));
+            assertEquals(1_048_576, (long) wholeFacts.get("rows_per_sheet").getNumericCellValue(), "Excel's limit");
+            assertEquals("none", wholeFacts.get("continued_on_sheets").getStringCellValue());
+        }
+    }
+
+    @Test
+    void aListingThatFillsItsLastSheetExactlyAddsNoEmptySheet() throws Exception {
+        try (XSSFWorkbook wb = render(content(), rows(runs(8)), tmp.resolve("e.xlsx"), 5)) {
+            assertEquals(List.of("Runs", "Runs (2)", "Approvals"), sheetNames(wb).subList(2, 5));
+            assertEquals(4, wb.getSheet("Runs (2)").getLastRowNum());
+        }
+    }
+
+    @Test
     void textBeyondExcelsLimitIsCutNotFatal() {
         String cut = Cells.text("가".repeat(Cells.MAX_TEXT + 10));
         assertEquals(Cells.MAX_TEXT, cut.length());
@@ -294,6 +331,17 @@ class XlsxReportTest {
                         new SampleItem("C1", 2, 25, 120, "RUN", "hb-prod-02/batch-settle#77", OCT2, "COMPLIANT",
                                 null, "CHG-2026-0002", "1a".repeat(32))),
                 List.of());
+    }
+
+    /** The content with {@code n} exceptions, numbered f-0001 … in order. */
+    static ReportContent withExceptions(ReportContent c, int n) {
+        ExceptionLine e = c.exceptions().get(0);
+        List<ExceptionLine> exceptions = IntStream.rangeClosed(1, n).mapToObj(i -> new ExceptionLine(e.controlId(),
+                e.controlName(), e.reasonCode(), e.reason(), e.severity(), e.businessDate(), e.controller(), e.jobName(),
+                e.buildNumber() + i, e.approvalNo(), e.actor(), e.occurredAt(), e.detail(), "f-%04d".formatted(i))).toList();
+        return new ReportContent(c.month(), c.locale(), c.zone(), c.asOf(), c.softwareVersion(), c.controllers(),
+                c.contentSha256(), c.previousManifestSha256(), c.seed(), c.seedSource(), c.controls(), c.trend(),
+                exceptions, c.failureReports(), c.completeness(), c.sample(), c.restatements());
     }
 
     static ReportContent withRestatement(ReportContent c) {
@@ -341,6 +389,53 @@ class XlsxReportTest {
     static XSSFWorkbook render(ReportContent c, MonthRows rows, Path file) throws Exception {
         XlsxReport.write(c, rows, file);
         return new XSSFWorkbook(file.toFile());
+    }
+
+    static XSSFWorkbook render(ReportContent c, MonthRows rows, Path file, int sheetRows) throws Exception {
+        XlsxReport.write(c, rows, file, sheetRows);
+        return new XSSFWorkbook(file.toFile());
+    }
+
+    static List<String> sheetNames(XSSFWorkbook wb) {
+        return IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList();
+    }
+
+    /**
+     * {@code name} and its continuations "name (2)" … "name (parts)" each start with the header of the unsplit
+     * sheet, frozen and filtered, and their rows one after another are the unsplit sheet's rows, cell for cell.
+     */
+    static void assertContinues(XSSFSheet whole, XSSFWorkbook split, String name, int parts, String fullFilter,
+                                String lastFilter) {
+        List<String> rows = new ArrayList<>();
+        for (int p = 1; p <= parts; p++) {
+            XSSFSheet s = split.getSheet(p == 1 ? name : name + " (" + p + ")");
+            assertNotNull(s, name + " part " + p);
+            assertEquals(texts(whole.getRow(0)), texts(s.getRow(0)), s.getSheetName() + " repeats the header");
+            assertTrue(s.getWorkbook().getFontAt(s.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold());
+            assertEquals(1, s.getPaneInformation().getHorizontalSplitPosition(), s.getSheetName() + " freezes row 1");
+            assertEquals(p < parts ? fullFilter : lastFilter, s.getCTWorksheet().getAutoFilter().getRef(), s.getSheetName());
+            assertEquals(whole.getColumnWidth(0), s.getColumnWidth(0), s.getSheetName() + " column widths");
+            rows.addAll(rowDump(s));
+        }
+        assertNull(split.getSheet(name + " (" + (parts + 1) + ")"));
+        assertEquals(rowDump(whole), rows, name + ": every row once, in order");
+    }
+
+    /** Each data row (below the header) as its cells' column:type:value:format, without the sheet or row number. */
+    static List<String> rowDump(XSSFSheet s) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 1; i <= s.getLastRowNum(); i++) {
+            StringBuilder b = new StringBuilder();
+            for (Cell c : s.getRow(i)) {
+                b.append(c.getColumnIndex()).append('=').append(c.getCellType()).append(':').append(switch (c.getCellType()) {
+                    case NUMERIC -> Double.toString(c.getNumericCellValue());
+                    case BOOLEAN -> Boolean.toString(c.getBooleanCellValue());
+                    default -> c.getStringCellValue();
+                }).append(':').append(c.getCellStyle().getDataFormatString()).append('|');
+            }
+            rows.add(b.toString());
+        }
+        return rows;
     }
 
     static List<String> headers(List<? extends Column<?>> columns) {
