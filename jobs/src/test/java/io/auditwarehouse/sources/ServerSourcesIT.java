@@ -6,6 +6,7 @@ import io.auditwarehouse.cli.WarehouseSnapshot;
 import io.auditwarehouse.testing.ElasticsearchServer;
 import io.auditwarehouse.testing.MySqlServer;
 import io.auditwarehouse.testing.RealServices;
+import io.auditwarehouse.testing.ServerSourcesConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,24 +30,7 @@ class ServerSourcesIT {
     void aMonthReadFromTheServersGivesTheFilesModeTables(MySqlServer mysql, ElasticsearchServer es) throws Exception {
         String prefix = ElasticsearchServer.uniquePrefix("aw-it");
         try (MySqlServer.TestDatabase db = mysql.newDatabase("aw_approvals")) {
-            Path password = tmp.resolve("password");
-            Files.writeString(password, mysql.password());
-            Path config = tmp.resolve("servers.yaml");
-            Files.writeString(config, String.join("\n",
-                    "sources:",
-                    "  approvals:",
-                    "    jdbc_url: \"" + db.jdbcUrl() + "\"",
-                    "    user: " + mysql.user(),
-                    "    password_file: " + password,
-                    "  builds:",
-                    "    index: " + prefix + "-builds-*",
-                    "  audit:",
-                    "    index: " + prefix + "-audit-*",
-                    "elasticsearch:",
-                    "  url: " + es.url(),
-                    "outputs:",
-                    "  kibana:",
-                    "    index_prefix: " + prefix + "-recon", ""));
+            Path config = ServerSourcesConfig.write(tmp, db, es, prefix);
             Path input = tmp.resolve("input");
             Cli generated = Cli.expect(0, "generate", "--month", "2026-10", "--runs", "3000", "--seed", "7",
                     "--out", input.toString(), "--to", "files,mysql,es", "--config", config.toString());

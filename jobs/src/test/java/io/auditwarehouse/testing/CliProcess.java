@@ -16,11 +16,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CliProcess {
 
+    private static final Path MODULE_OPTIONS = Path.of("..", "bin", "java-module-options").toAbsolutePath().normalize();
+
+    private final String name;
+    private final List<String> args;
     private final Process process;
     private final Path stdout;
     private final Path stderr;
 
-    private CliProcess(Process process, Path stdout, Path stderr) {
+    private CliProcess(String name, List<String> args, Process process, Path stdout, Path stderr) {
+        this.name = name;
+        this.args = args;
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -32,29 +38,45 @@ public final class CliProcess {
      * @param env  extra environment variables
      */
     public static CliProcess start(Path dir, String name, List<String> jvm, Map<String, String> env, String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path options = Path.of("..", "bin", "java-module-options").toAbsolutePath().normalize();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1"));
+        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+        options.addAll(jvm);
+        return startJava(dir, name, cp, "io.auditwarehouse.cli.AuditWarehouse", options, env, args);
+    }
+
+    /** Any main class on the given class path, with Spark's --add-opens flags: Spark's own daemons, spark-submit. */
+    public static CliProcess startJava(Path dir, String name, String classPath, String mainClass, List<String> jvm,
+                                       Map<String, String> env, String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvm);
-        command.addAll(List.of("@" + options, "-cp", cp, "io.auditwarehouse.cli.AuditWarehouse"));
+        command.addAll(List.of("@" + MODULE_OPTIONS, "-cp", classPath, mainClass));
         command.addAll(List.of(args));
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().putAll(env);
-        return new CliProcess(pb.start(), out, err);
+        return new CliProcess(name, List.of(args), pb.start(), out, err);
     }
 
     /** Runs to the end and fails the test, showing both streams, unless it exits with the expected code. */
     public static CliProcess expect(int exitCode, Path dir, String name, List<String> jvm, Map<String, String> env,
                                     String... args) throws Exception {
-        CliProcess p = start(dir, name, jvm, env, args);
-        int code = p.waitFor(Duration.ofMinutes(5));
+        return start(dir, name, jvm, env, args).expectExit(exitCode, Duration.ofMinutes(5));
+    }
+
+    /** Waits for the end and fails the test, showing both streams, unless the exit code is the expected one. */
+    public CliProcess expectExit(int exitCode, Duration max) throws Exception {
+        int code = waitFor(max);
         if (code != exitCode) {
-            throw new AssertionError(name + ": exit " + code + " (expected " + exitCode + ") for " + List.of(args) + "\n" + p.output());
+            throw new AssertionError(name + ": exit " + code + " (expected " + exitCode + ") for " + args + "\n" + output());
         }
-        return p;
+        return this;
+    }
+
+    /** Spark's --add-opens flags, one a line (the launcher's and the builds' list). */
+    public static List<String> moduleOptions() throws IOException {
+        return Files.readAllLines(MODULE_OPTIONS).stream().filter(l -> !l.isBlank()).toList();
     }
 
     public Process process() {

@@ -1,0 +1,128 @@
+package io.auditwarehouse.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.auditwarehouse.testing.ElasticsearchServer;
+import io.auditwarehouse.testing.MySqlServer;
+import io.auditwarehouse.testing.RealServices;
+import io.auditwarehouse.testing.ServerSourcesConfig;
+import io.auditwarehouse.testing.SparkCluster;
+import io.auditwarehouse.testing.SparkEventLog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shaded jar alone runs on a real Spark standalone cluster (a master and two workers, each a JVM of its own on
+ * 127.0.0.1) through spark-submit: a backfill from files and a nightly from MySQL and Elasticsearch each publish the
+ * tables local mode publishes for the same inputs, and both workers' executors ran tasks of each.
+ */
+@ExtendWith(RealServices.class)
+class SparkClusterIT {
+
+    @RegisterExtension
+    static final SparkCluster CLUSTER = SparkCluster.withWorkers(2);
+
+    // a smaller month than the demo's 20,000 runs: the same code paths (every reason code, 5 weekly batches), at a
+    // cost CI can carry twice over (cluster and local mode)
+    private static final int RUNS = 3000;
+    private static final Duration SUBMITTED_RUN = Duration.ofMinutes(5);
+
+    @TempDir
+    static Path tmp;
+    private static MySqlServer.TestDatabase approvals;
+    private static String prefix;
+    private static Path config;
+    private static Path input;
+    private static String asOf;
+
+    @BeforeAll
+    static void generateTheMonth(MySqlServer mysql, ElasticsearchServer es) throws Exception {
+        prefix = ElasticsearchServer.uniquePrefix("aw-cluster");
+        approvals = mysql.newDatabase("aw_cluster");
+        config = ServerSourcesConfig.write(tmp, approvals, es, prefix);
+        input = tmp.resolve("input");
+        Cli.expect(0, "generate", "--month", "2026-10", "--runs", String.valueOf(RUNS), "--seed", "11",
+                "--out", input.toString(), "--to", "files,mysql,es", "--config", config.toString());
+        asOf = new ObjectMapper().readTree(input.resolve("generation.json").toFile()).get("as_of").asText();
+    }
+
+    @AfterAll
+    static void dropTheSources(ElasticsearchServer es) throws Exception {
+        try {
+            es.deleteIndices(prefix + "-*");
+        } finally {
+            if (approvals != null) approvals.close();
+        }
+    }
+
+    @Test
+    void aBackfillFromFilesOnTheClusterPublishesLocalModesTables() throws Exception {
+        List<String> backfill = List.of("backfill", "--input", input.toString(), "--from", "2026-10-01", "--to", "2026-10-31",
+                "--as-of", asOf);
+        Path local = tmp.resolve("backfill-local");
+        Cli.expect(0, with(backfill, "--out", local.toString()));
+        Path cluster = tmp.resolve("backfill-cluster");
+        SparkEventLog log = onCluster("backfill", with(backfill, "--out", cluster.toString()));
+
+        Map<String, List<String>> expected = WarehouseSnapshot.of(local, false);
+        assertTrue(expected.get("recon_run").size() >= RUNS, "runs: " + expected.get("recon_run").size());
+        assertEquals(expected, WarehouseSnapshot.of(cluster, false));
+        assertTasksRanOnEveryWorker(log);
+    }
+
+    @Test
+    void aNightlyFromMySqlAndElasticsearchOnTheClusterPublishesLocalModesTables() throws Exception {
+        List<String> nightly = List.of("nightly", "--config", config.toString(), "--input", tmp.resolve("no-files").toString(),
+                "--date", "2026-10-15", "--as-of", asOf);
+        Path local = tmp.resolve("nightly-local");
+        Cli.expect(0, with(nightly, "--out", local.toString()));
+        Path cluster = tmp.resolve("nightly-cluster");
+        SparkEventLog log = onCluster("nightly", with(nightly, "--out", cluster.toString()));
+
+        Map<String, List<String>> expected = WarehouseSnapshot.of(local, false);
+        assertTrue(expected.get("recon_run").size() >= RUNS / 31, "runs: " + expected.get("recon_run").size());
+        assertEquals(expected, WarehouseSnapshot.of(cluster, false));
+        assertTasksRanOnEveryWorker(log);
+    }
+
+    /** Submits the command with an event log of its own and returns what the log says once it has ended. */
+    private static SparkEventLog onCluster(String name, String... args) throws Exception {
+        Path events = Files.createDirectories(tmp.resolve(name + "-events"));
+        CLUSTER.submit(tmp, name, List.of("spark.eventLog.enabled=true", "spark.eventLog.dir=" + events.toUri()), args)
+                .expectExit(0, SUBMITTED_RUN);
+        return SparkEventLog.readOnly(events);
+    }
+
+    private static void assertTasksRanOnEveryWorker(SparkEventLog log) throws Exception {
+        Map<String, Integer> tasks = log.successfulTasksByExecutor();
+        List<Set<String>> executors = CLUSTER.executorsPerWorker(log.appId());
+        int onWorkers = 0;
+        for (int w = 0; w < executors.size(); w++) {
+            int n = executors.get(w).stream().mapToInt(e -> tasks.getOrDefault(e, 0)).sum();
+            assertTrue(n > 0, "worker " + (w + 1) + " (executors " + executors.get(w) + ") ran no task; tasks by executor: " + tasks);
+            onWorkers += n;
+        }
+        assertEquals(tasks.values().stream().mapToInt(Integer::intValue).sum(), onWorkers,
+                "every task ran in an executor of a worker: " + tasks + " vs " + executors);
+    }
+
+    private static String[] with(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}
