@@ -23,6 +23,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -37,6 +40,8 @@ public final class SparkCluster implements BeforeAllCallback, AfterAllCallback {
     public static final Path JAR = Path.of("target", "audit-warehouse.jar").toAbsolutePath();
     private static final String SUBMITTED_MAIN = "io.auditwarehouse.cli.AuditWarehouse";
     private static final Duration STARTUP = Duration.ofMinutes(2);
+    // C1 only: short-lived JVMs on a small CI machine spend less CPU compiling
+    private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,7 +51,7 @@ public final class SparkCluster implements BeforeAllCallback, AfterAllCallback {
     private final Thread killer = new Thread(this::stopAll, "spark-cluster-killer");
     private Path dir;
     private String masterUi;
-    private String masterUrl;
+    private CompletableFuture<String> started;
 
     private SparkCluster(int workers) {
         this.workers = workers;
@@ -64,29 +69,46 @@ public final class SparkCluster implements BeforeAllCallback, AfterAllCallback {
         Path jars = Files.createDirectories(dir.resolve("spark-home/jars"));
         Files.createSymbolicLink(jars.resolve(JAR.getFileName()), JAR);
         Runtime.getRuntime().addShutdownHook(killer);
+        // in the background: the test class prepares its inputs meanwhile, and its first submit waits
+        started = CompletableFuture.supplyAsync(() -> {
+            try {
+                return start();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
 
+    /** Starts the master, then the workers, and waits until all of them are registered; returns the master URL. */
+    private String start() throws Exception {
         int uiPort = freePort();
         masterUi = "http://127.0.0.1:" + uiPort;
-        processes.add(daemon("master", "org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", "0", "--webui-port", String.valueOf(uiPort)));
-        masterUrl = await("the master at " + masterUi + " to answer", () -> {
+        daemon("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "0",
+                "--webui-port", String.valueOf(uiPort));
+        String url = await("the master at " + masterUi + " to answer", () -> {
             JsonNode m = masterState();
             return m != null && "ALIVE".equals(m.path("status").asText()) ? m.path("url").asText() : null;
         });
         for (int i = 1; i <= workers; i++) {
             Path work = Files.createDirectories(dir.resolve("work-" + i));
             workDirs.add(work);
-            processes.add(daemon("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                    "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", "1g", "--work-dir", work.toString(), masterUrl));
+            daemon("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--port", "0",
+                    "--webui-port", "0", "--cores", "1", "--memory", "1g", "--work-dir", work.toString(), url);
         }
         await(workers + " ALIVE workers registered at " + masterUi, () -> {
             JsonNode m = masterState();
             return m != null && m.path("aliveworkers").asInt() == workers ? true : null;
         });
+        return url;
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws IOException {
+    public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+        try {
+            started.get(); // a start still under way would launch daemons after the stop
+        } catch (ExecutionException e) {
+            // reported by the test that submitted; the daemons it did start are stopped below
+        }
         stopAll();
         Runtime.getRuntime().removeShutdownHook(killer);
         try (Stream<Path> s = Files.walk(dir)) {
@@ -94,8 +116,13 @@ public final class SparkCluster implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    public String masterUrl() {
-        return masterUrl;
+    /** Waits for the cluster to be up; fails with the reason it is not. */
+    public String masterUrl() throws Exception {
+        try {
+            return started.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /**
@@ -104,12 +131,12 @@ public final class SparkCluster implements BeforeAllCallback, AfterAllCallback {
      *
      * @param conf extra {@code key=value} Spark settings
      */
-    public CliProcess submit(Path logs, String name, List<String> conf, String... cliArgs) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--master", masterUrl, "--deploy-mode", "client",
+    public CliProcess submit(Path logs, String name, List<String> conf, String... cliArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--master", masterUrl(), "--deploy-mode", "client",
                 "--class", SUBMITTED_MAIN));
         List<String> settings = new ArrayList<>(List.of(
                 "spark.executor.memory=512m",
-                "spark.executor.extraJavaOptions=" + String.join(" ", CliProcess.moduleOptions()),
+                "spark.executor.extraJavaOptions=" + QUICK_START + " " + String.join(" ", CliProcess.moduleOptions()),
                 "spark.cores.max=" + workers,
                 "spark.scheduler.minRegisteredResourcesRatio=1.0",
                 "spark.scheduler.maxRegisteredResourcesWaitingTime=" + STARTUP.toSeconds() + "s",
@@ -118,14 +145,13 @@ public final class SparkCluster implements BeforeAllCallback, AfterAllCallback {
                 "spark.sql.shuffle.partitions=" + 2 * workers));
         settings.addAll(conf);
         settings.forEach(s -> args.addAll(List.of("--conf", s)));
-        // local: the jar is already on every worker (SPARK_HOME/jars), so executors do not fetch a copy of it
+        // local: the jar is at this path on every worker (SPARK_HOME/jars): executors copy it from there, not from the driver
         args.add("local:" + JAR);
         args.addAll(List.of(cliArgs));
         // client mode: this JVM is the driver
         CliProcess driver = CliProcess.startJava(logs, name, JAR.toString(), "org.apache.spark.deploy.SparkSubmit",
-                List.of("-Xmx1g"), environment(), args.toArray(String[]::new));
-        processes.add(driver);
-        return driver;
+                List.of("-Xmx1g", QUICK_START), environment(), args.toArray(String[]::new));
+        return track(driver);
     }
 
     /** For each worker, the ids of the executors it ran for the application. */
@@ -144,8 +170,22 @@ public final class SparkCluster implements BeforeAllCallback, AfterAllCallback {
         return executors;
     }
 
-    private CliProcess daemon(String name, String mainClass, String... args) throws IOException {
-        return CliProcess.startJava(dir, name, JAR.toString(), mainClass, List.of("-Xmx256m"), environment(), args);
+    private void daemon(String name, String mainClass, String... args) throws IOException {
+        track(CliProcess.startJava(dir, name, JAR.toString(), mainClass, List.of("-Xmx256m", "-XX:+UseSerialGC", QUICK_START),
+                environment(), args));
+    }
+
+    private List<CliProcess> tracked() {
+        synchronized (processes) {
+            return List.copyOf(processes);
+        }
+    }
+
+    private CliProcess track(CliProcess p) {
+        synchronized (processes) {
+            processes.add(p);
+        }
+        return p;
     }
 
     private Map<String, String> environment() {
@@ -176,7 +216,7 @@ public final class SparkCluster implements BeforeAllCallback, AfterAllCallback {
         Instant deadline = Instant.now().plus(STARTUP);
         for (T v = probe.value(); ; v = probe.value()) {
             if (v != null) return v;
-            for (CliProcess d : processes) {
+            for (CliProcess d : tracked()) {
                 if (!d.process().isAlive()) throw new AssertionError("a Spark daemon exited while waiting for " + what + "\n" + d.output());
             }
             if (Instant.now().isAfter(deadline)) throw new AssertionError("timed out after " + STARTUP + " waiting for " + what);
@@ -185,11 +225,14 @@ public final class SparkCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** SIGTERM first (a worker then kills its executors), then SIGKILL for anything left, executors included. */
-    private synchronized void stopAll() {
+    private void stopAll() {
         List<ProcessHandle> all = new ArrayList<>();
-        for (CliProcess d : processes) {
-            all.addAll(d.process().descendants().toList());
-            all.add(d.process().toHandle());
+        synchronized (processes) {
+            for (CliProcess d : processes) {
+                all.addAll(d.process().descendants().toList());
+                all.add(d.process().toHandle());
+            }
+            processes.clear();
         }
         all.forEach(ProcessHandle::destroy);
         for (ProcessHandle p : all) {
@@ -199,7 +242,6 @@ public final class SparkCluster implements BeforeAllCallback, AfterAllCallback {
                 p.destroyForcibly();
             }
         }
-        processes.clear();
     }
 
     private static int freePort() throws IOException {
