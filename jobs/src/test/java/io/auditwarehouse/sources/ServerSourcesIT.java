@@ -50,6 +50,7 @@ class ServerSourcesIT {
             assertEquals(expected, WarehouseSnapshot.of(fromServers, false));
         } finally {
             es.deleteIndices(prefix + "-*");
+            es.deleteIndexTemplates(prefix + "-*");
         }
     }
 

@@ -49,4 +49,9 @@ public record ElasticsearchServer(String url) {
     public void deleteIndices(String pattern) throws IOException, InterruptedException {
         request("DELETE", "/" + pattern + "?expand_wildcards=all", null);
     }
+
+    /** The index templates a publish to Kibana indices installs outlive the indices; delete them too. */
+    public void deleteIndexTemplates(String pattern) throws IOException, InterruptedException {
+        request("DELETE", "/_index_template/" + pattern, null);
+    }
 }

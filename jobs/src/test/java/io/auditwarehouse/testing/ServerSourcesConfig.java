@@ -16,9 +16,17 @@ public final class ServerSourcesConfig {
 
     /** Writes {@code servers.yaml} and the password file it names into {@code dir}. */
     public static Path write(Path dir, MySqlServer.TestDatabase db, ElasticsearchServer es, String prefix) throws IOException {
-        Path password = dir.resolve("password");
+        return write(dir.resolve("servers.yaml"), db, es, prefix, prefix + "-recon");
+    }
+
+    /**
+     * The same sources, with Kibana indices under {@code kibanaPrefix}: runs at the same time need indices of their
+     * own, as each deletes the documents of its dates that it did not write.
+     */
+    public static Path write(Path config, MySqlServer.TestDatabase db, ElasticsearchServer es, String prefix,
+                             String kibanaPrefix) throws IOException {
+        Path password = config.resolveSibling("password");
         Files.writeString(password, db.server().password());
-        Path config = dir.resolve("servers.yaml");
         Files.writeString(config, String.join("\n",
                 "sources:",
                 "  approvals:",
@@ -33,7 +41,7 @@ public final class ServerSourcesConfig {
                 "  url: " + es.url(),
                 "outputs:",
                 "  kibana:",
-                "    index_prefix: " + prefix + "-recon", ""));
+                "    index_prefix: " + kibanaPrefix, ""));
         return config;
     }
 }
