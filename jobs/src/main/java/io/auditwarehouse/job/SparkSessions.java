@@ -10,24 +10,29 @@ public final class SparkSessions {
     }
 
     public static SparkSession getOrCreate(String defaultMaster) {
+        // what spark-submit (or -Dspark.*) gives wins over every default below
+        SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("audit-warehouse")
                 // Rows carry Instant and LocalDate; timestamps are stored and shown in UTC
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.sources.partitionOverwriteMode", "static")
-                .config("spark.sql.parquet.compression.codec", "snappy")
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false");
+                .config("spark.sql.parquet.compression.codec", "snappy");
+        // batches are small next to Spark's defaults: a few shuffle partitions beat 200, and no UI to serve
+        defaultTo(builder, submitted, "spark.sql.shuffle.partitions", "4");
+        defaultTo(builder, submitted, "spark.ui.enabled", "false");
+        defaultTo(builder, submitted, "spark.ui.showConsoleProgress", "false");
         // spark.eventLog.* is left to spark-submit or -Dspark.* (JAVA_OPTS): credentials never enter Spark's conf
         // (JDBC properties, Elasticsearch-Hadoop settings), so an event log holds none (SecretsIT)
-        SparkConf submitted = new SparkConf();
         if (!submitted.contains("spark.master")) {
             builder.master(defaultMaster)
-                    // small batches: a few shuffle partitions beat Spark's 200 on a laptop
-                    .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");
         }
         return builder.getOrCreate();
+    }
+
+    private static void defaultTo(SparkSession.Builder builder, SparkConf submitted, String key, String value) {
+        if (!submitted.contains(key)) builder.config(key, value);
     }
 }
