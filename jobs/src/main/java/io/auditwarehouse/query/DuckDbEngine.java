@@ -7,9 +7,9 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
+import org.duckdb.DuckDBDriver;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -37,7 +37,8 @@ public final class DuckDbEngine implements QueryEngine {
         // rows reach the printer as DuckDB produces them, so a big CSV export is not held in memory first
         settings.setProperty("jdbc_stream_results", "true");
         try {
-            this.connection = DriverManager.getConnection("jdbc:duckdb:", settings);
+            // the driver itself, not DriverManager: that would load and initialise every JDBC driver in the jar
+            this.connection = new DuckDBDriver().connect("jdbc:duckdb:", settings);
             try (Statement s = connection.createStatement()) {
                 // as the Spark session: times in UTC, NULLs first when ascending and last when descending
                 s.execute("set TimeZone = 'UTC'");
