@@ -41,13 +41,13 @@ final class SqlCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY", description = "the query, e.g. \"select reason_code, count(*) from recon_finding group by 1\"")
     String query;
 
-    @Option(names = "--format", defaultValue = "table", description = "table (aligned, default), csv or json (one object per line)")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table (aligned, default), csv or json (one object per line)")
     ResultPrinter.Format format;
 
     @Option(names = "--max-rows", defaultValue = "1000", description = "rows shown in table format (default ${DEFAULT-VALUE})")
     int maxRows;
 
-    @Option(names = "--engine", defaultValue = "duckdb",
+    @Option(names = "--engine", defaultValue = "duckdb", paramLabel = "ENGINE",
             description = "duckdb (default: DuckDB SQL, fast start) or spark (Spark SQL, for Spark-only functions)")
     Engine engine;
 

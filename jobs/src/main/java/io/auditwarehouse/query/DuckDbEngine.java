@@ -46,6 +46,10 @@ public final class DuckDbEngine implements QueryEngine {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start DuckDB: " + firstLine(e), e);
+        } catch (LinkageError e) {
+            // the driver carries its native library for Linux (x86-64, arm64) and macOS (arm64) only
+            throw new ConfigException("--engine", "DuckDB cannot load its native library on " + System.getProperty("os.name")
+                    + " " + System.getProperty("os.arch") + " (" + e + "); use --engine spark");
         }
     }
 
