@@ -148,7 +148,8 @@ class GeneratedMonthTest {
         Map<String, Long> printed = new TreeMap<>();
         counts.csvRows().forEach(l -> printed.put(l.split(",")[0], Long.parseLong(l.split(",")[1])));
         assertEquals(expected, printed);
-        assertEquals("reason_code,count(1)", counts.out().lines().findFirst().orElseThrow());
+        // an unnamed column takes the engine's name for it: DuckDB's (the default engine) here, Spark's would be count(1)
+        assertEquals("reason_code,count_star()", counts.out().lines().findFirst().orElseThrow());
     }
 
     @Test
