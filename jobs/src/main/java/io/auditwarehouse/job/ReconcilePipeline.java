@@ -55,6 +55,7 @@ final class ReconcilePipeline implements AutoCloseable {
         this.reconciler = reconciler;
         this.approvals = approvals;
         this.rules = sc.broadcast(reconciler);
+        // the lambdas capture this local, not the pipeline, which is not serializable
         Broadcast<Reconciler> rules = this.rules;
 
         JavaRDD<Run> runs = events

@@ -149,7 +149,6 @@ public final class Reconciliation implements AutoCloseable {
     @Override
     public void close() {
         pipeline.close();
-        sources.release();
     }
 
     /**
