@@ -32,6 +32,8 @@ import java.time.ZoneId;
  */
 public final class MySqlSourceLoader {
 
+    private static final int BATCH_ROWS = 5_000;
+
     private MySqlSourceLoader() {
     }
 
@@ -57,6 +59,7 @@ public final class MySqlSourceLoader {
                 st.execute(SqlScripts.read("source/clear_app_user.sql"));
             }
             try (PreparedStatement p = c.prepareStatement(SqlScripts.read("source/insert_approval.sql"))) {
+                int rows = 0;
                 for (Approval a : approvals.rows()) {
                     p.setString(1, a.approvalNo());
                     p.setString(2, a.requestType());
@@ -73,7 +76,7 @@ public final class MySqlSourceLoader {
                     setInt(p, 13, a.maxRuns());
                     p.setString(14, a.reason());
                     setTime(p, 15, a.updatedAt(), dbZone);
-                    p.addBatch();
+                    addToBatch(p, ++rows);
                 }
                 p.executeBatch();
             }
@@ -95,6 +98,12 @@ public final class MySqlSourceLoader {
         }
         return String.format("%,d approvals and %,d users loaded into %s (times in %s)", approvals.rows().size(),
                 users.rows().size(), MySqlApprovals.redacted(url), dbZone);
+    }
+
+    /** Sent in slices: one batch of a 1,000,000-run month's approvals exceeds the server's max_allowed_packet. */
+    private static void addToBatch(PreparedStatement p, int rows) throws SQLException {
+        p.addBatch();
+        if (rows % BATCH_ROWS == 0) p.executeBatch();
     }
 
     private static void setInt(PreparedStatement p, int i, Integer v) throws SQLException {
