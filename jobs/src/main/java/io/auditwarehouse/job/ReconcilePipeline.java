@@ -9,6 +9,7 @@ import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
 import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.reconcile.ApprovalCoverage;
+import io.auditwarehouse.reconcile.BuildNumberGaps;
 import io.auditwarehouse.reconcile.DatedTables;
 import io.auditwarehouse.reconcile.JudgedAction;
 import io.auditwarehouse.reconcile.ReconciledRun;
@@ -73,9 +74,11 @@ final class ReconcilePipeline implements AutoCloseable {
                 .map(r -> rules.value().evaluate(r))
                 .persist(CACHED);
 
+        // a job's history needs only build numbers and start times: whole runs would be shuffled for nothing
         this.gaps = runs
-                .groupBy(r -> r.key().job())
-                .flatMap(g -> rules.value().gaps(g._2()).iterator())
+                .mapToPair(r -> new Tuple2<>(r.key().job(), BuildNumberGaps.BuildStart.of(r)))
+                .groupByKey()
+                .flatMap(g -> rules.value().gaps(g._1(), g._2()).iterator())
                 .persist(CACHED);
 
         this.actions = events

@@ -22,6 +22,11 @@ public final class SparkSessions {
         defaultTo(builder, submitted, "spark.sql.shuffle.partitions", "4");
         defaultTo(builder, submitted, "spark.ui.enabled", "false");
         defaultTo(builder, submitted, "spark.ui.showConsoleProgress", "false");
+        // Java serialization of shuffled and cached records was about half of a nightly's CPU
+        defaultTo(builder, submitted, "spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        defaultTo(builder, submitted, "spark.kryo.registrator", KryoRegistrations.class.getName());
+        // records hold no cycles; tracking references cleared a large identity map after every object (JFR)
+        defaultTo(builder, submitted, "spark.kryo.referenceTracking", "false");
         // spark.eventLog.* is left to spark-submit or -Dspark.* (JAVA_OPTS): credentials never enter Spark's conf
         // (JDBC properties, Elasticsearch-Hadoop settings), so an event log holds none (SecretsIT)
         if (!submitted.contains("spark.master")) {

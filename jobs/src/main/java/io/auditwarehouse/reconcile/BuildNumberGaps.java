@@ -1,18 +1,27 @@
 package io.auditwarehouse.reconcile;
 
 import io.auditwarehouse.model.Finding;
+import io.auditwarehouse.model.JobKey;
 import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /** C6 population completeness: build numbers missing between consecutive runs of one job. Pure. */
 public final class BuildNumberGaps implements Serializable {
+
+    /** All the rule needs of a run: a month's job histories travel as these, not as whole runs. */
+    public record BuildStart(int buildNumber, Instant startedAt) implements Serializable {
+        public static BuildStart of(Run run) {
+            return new BuildStart(run.buildNumber(), run.startedAt());
+        }
+    }
 
     private final RuleSettings settings;
     private final FindingFactory findings;
@@ -22,20 +31,20 @@ public final class BuildNumberGaps implements Serializable {
         this.findings = findings;
     }
 
-    /** @param jobRuns every known run of one job, in any order */
-    public List<Finding> find(Iterable<Run> jobRuns) {
-        List<Run> runs = new ArrayList<>();
-        for (Run r : jobRuns) if (r.startedAt() != null) runs.add(r);
-        runs.sort(Comparator.comparingInt(Run::buildNumber));
+    /** @param builds every known run of one job, in any order */
+    public List<Finding> find(JobKey job, Iterable<BuildStart> builds) {
+        List<BuildStart> runs = new ArrayList<>();
+        for (BuildStart r : builds) if (r.startedAt() != null) runs.add(r);
+        runs.sort(Comparator.comparingInt(BuildStart::buildNumber));
         List<Finding> gaps = new ArrayList<>();
         for (int i = 1; i < runs.size(); i++) {
-            Run a = runs.get(i - 1);
-            Run b = runs.get(i);
+            BuildStart a = runs.get(i - 1);
+            BuildStart b = runs.get(i);
             if (b.buildNumber() - a.buildNumber() <= 1) continue;
             if (Duration.between(a.startedAt(), b.startedAt()).compareTo(settings.gapLookback()) > 0) continue;
             for (int missing = a.buildNumber() + 1; missing < b.buildNumber(); missing++) {
-                RunKey subject = new RunKey(b.controller(), b.jobName(), missing);
-                gaps.add(findings.create(ReasonCode.BUILD_NUMBER_GAP, subject.toString(), b.controller(), b.jobName(),
+                RunKey subject = new RunKey(job.controller(), job.jobName(), missing);
+                gaps.add(findings.create(ReasonCode.BUILD_NUMBER_GAP, subject.toString(), job.controller(), job.jobName(),
                         missing, null, null, b.startedAt(),
                         "#" + missing + " never seen between #" + a.buildNumber() + " (" + findings.wall(a.startedAt())
                                 + ") and #" + b.buildNumber() + " (" + findings.wall(b.startedAt()) + ")"));

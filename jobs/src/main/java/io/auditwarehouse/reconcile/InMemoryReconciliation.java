@@ -40,7 +40,8 @@ public final class InMemoryReconciliation {
         runs.stream().filter(r -> r.approvalNo() == null).map(ApprovalCoverage::unranked).forEach(ranked::add);
         List<ReconciledRun> reconciled = ranked.stream().map(reconciler::evaluate).toList();
         List<Finding> gaps = new ArrayList<>();
-        group(runs, r -> r.key().job()).values().forEach(jobRuns -> gaps.addAll(reconciler.gaps(jobRuns)));
+        group(runs, r -> r.key().job()).forEach((job, jobRuns) ->
+                gaps.addAll(reconciler.gaps(job, jobRuns.stream().map(BuildNumberGaps.BuildStart::of).toList())));
         Map<String, AuditRequest> distinctActions = new TreeMap<>();
         actions.forEach(a -> distinctActions.putIfAbsent(a.identity(), a));
         List<JudgedAction> judged = distinctActions.values().stream().map(reconciler::evaluate).toList();

@@ -4,6 +4,7 @@ import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.AuditRequest;
 import io.auditwarehouse.model.ControlStatus;
 import io.auditwarehouse.model.Finding;
+import io.auditwarehouse.model.JobKey;
 import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
@@ -52,8 +53,8 @@ public final class Reconciler implements Serializable {
         return runRules.evaluate(ranked);
     }
 
-    public List<Finding> gaps(Iterable<Run> jobRuns) {
-        return gaps.find(jobRuns);
+    public List<Finding> gaps(JobKey job, Iterable<BuildNumberGaps.BuildStart> builds) {
+        return gaps.find(job, builds);
     }
 
     public JudgedAction evaluate(AuditRequest action) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,8 @@ public final class JenkinsTime {
     public static Instant parse(String value) throws UnparseableTimeException {
         if (value == null) throw new UnparseableTimeException(null);
         String s = value.trim();
+        Instant common = parseCommon(s);
+        if (common != null) return common;
         try {
             if (EPOCH_MILLIS.matcher(s).matches()) return Instant.ofEpochMilli(Long.parseLong(s));
             String iso = COMPACT_OFFSET.matcher(s).replaceFirst("$1:$2");
@@ -33,6 +37,61 @@ public final class JenkinsTime {
         } catch (DateTimeException | NumberFormatException e) {
             throw new UnparseableTimeException(value);
         }
+    }
+
+    /**
+     * The plugins' own layout, {@code yyyy-MM-ddTHH:mm:ss[.f…](Z|±HHmm|±HH:mm)}, read digit by digit: the general path
+     * above cost about a tenth of decoding a document. Anything else, or an impossible date, returns null.
+     */
+    static Instant parseCommon(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2), minute = digits(s, 14, 2), second = digits(s, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+        int i = 19;
+        int nanos = 0;
+        if (s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && i - start < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') nanos = nanos * 10 + (s.charAt(i++) - '0');
+            if (i == start) return null;
+            for (int k = i - start; k < 9; k++) nanos *= 10;
+        }
+        if (i >= n) return null;
+        int offsetSeconds;
+        char sign = s.charAt(i);
+        if (sign == 'Z' && i == n - 1) {
+            offsetSeconds = 0;
+        } else if (sign == '+' || sign == '-') {
+            int hh = digits(s, i + 1, 2);
+            int mmAt = i + 3 < n && s.charAt(i + 3) == ':' ? i + 4 : i + 3;
+            int mm = digits(s, mmAt, 2);
+            if (hh < 0 || mm < 0 || mmAt + 2 != n || hh > 18 || mm > 59) return null;
+            offsetSeconds = (hh * 3600 + mm * 60) * (sign == '-' ? -1 : 1);
+        } else {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+        } catch (DateTimeException e) {
+            return null; // e.g. 2026-02-30: the general path reports it
+        }
+    }
+
+    /** The decimal number in s[from, from + count), or -1 when any of it is not a digit. */
+    private static int digits(String s, int from, int count) {
+        if (from + count > s.length()) return -1;
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** A JSON value: a number is epoch milliseconds, a string any of the text forms. */

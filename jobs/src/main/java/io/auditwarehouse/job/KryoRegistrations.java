@@ -1,0 +1,85 @@
+package io.auditwarehouse.job;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.auditwarehouse.model.AuditBuildLine;
+import io.auditwarehouse.model.AuditRequest;
+import io.auditwarehouse.model.BuildDocument;
+import io.auditwarehouse.model.Decoded;
+import io.auditwarehouse.model.Finding;
+import io.auditwarehouse.model.JobKey;
+import io.auditwarehouse.model.QuarantineRecord;
+import io.auditwarehouse.model.Run;
+import io.auditwarehouse.model.RunKey;
+import io.auditwarehouse.reconcile.ApprovalCoverage;
+import io.auditwarehouse.reconcile.BuildNumberGaps;
+import io.auditwarehouse.reconcile.JudgedAction;
+import io.auditwarehouse.reconcile.ReconciledRun;
+import org.apache.spark.serializer.KryoRegistrator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Kryo for what Spark shuffles and caches: Java serialization was about half of a nightly's CPU (JFR). Records go
+ * through {@link RecordSerializer}; the JDK's immutable lists and sets are rebuilt with {@code List.of}/{@code Set.of},
+ * as Kryo's collection serializer would call their unsupported {@code add}.
+ */
+public final class KryoRegistrations implements KryoRegistrator {
+
+    @Override
+    public void registerClasses(Kryo kryo) {
+        kryo.addDefaultSerializer(Record.class, RecordSerializer.class);
+        for (Class<?> c : List.of(List.of().getClass(), List.of(1).getClass(), List.of(1, 2, 3).getClass(),
+                List.of(1, 2, 3).subList(0, 2).getClass())) {
+            kryo.register(c, new ImmutableList());
+        }
+        for (Class<?> c : List.of(Set.of().getClass(), Set.of(1).getClass(), Set.of(1, 2, 3).getClass())) {
+            kryo.register(c, new ImmutableSet());
+        }
+        // registered classes are written as small ids instead of their names
+        for (Class<?> c : List.of(Decoded.class, BuildDocument.class, AuditBuildLine.class, AuditRequest.class,
+                QuarantineRecord.class, RunKey.class, Run.class, ReconciledRun.class, Finding.class, JudgedAction.class,
+                ApprovalCoverage.RankedRun.class, ApprovalCoverage.ApprovalUse.class, JobKey.class, BuildNumberGaps.BuildStart.class)) {
+            kryo.register(c);
+        }
+    }
+
+    private static Object[] readElements(Kryo kryo, Input input) {
+        Object[] elements = new Object[input.readVarInt(true)];
+        for (int i = 0; i < elements.length; i++) elements[i] = kryo.readClassAndObject(input);
+        return elements;
+    }
+
+    private static void writeElements(Kryo kryo, Output output, java.util.Collection<?> elements) {
+        output.writeVarInt(elements.size(), true);
+        for (Object e : elements) kryo.writeClassAndObject(output, e);
+    }
+
+    private static final class ImmutableList extends Serializer<List<?>> {
+        @Override
+        public void write(Kryo kryo, Output output, List<?> list) {
+            writeElements(kryo, output, list);
+        }
+
+        @Override
+        public List<?> read(Kryo kryo, Input input, Class<List<?>> type) {
+            return List.of(readElements(kryo, input));
+        }
+    }
+
+    private static final class ImmutableSet extends Serializer<Set<?>> {
+        @Override
+        public void write(Kryo kryo, Output output, Set<?> set) {
+            writeElements(kryo, output, new ArrayList<>(set));
+        }
+
+        @Override
+        public Set<?> read(Kryo kryo, Input input, Class<Set<?>> type) {
+            return Set.of(readElements(kryo, input));
+        }
+    }
+}
