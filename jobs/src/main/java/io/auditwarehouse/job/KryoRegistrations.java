@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.auditwarehouse.model.AuditBuildLine;
 import io.auditwarehouse.model.AuditRequest;
 import io.auditwarehouse.model.BuildDocument;
@@ -17,6 +18,7 @@ import io.auditwarehouse.reconcile.ApprovalCoverage;
 import io.auditwarehouse.reconcile.BuildNumberGaps;
 import io.auditwarehouse.reconcile.JudgedAction;
 import io.auditwarehouse.reconcile.ReconciledRun;
+import io.auditwarehouse.reconcile.Reconciler;
 import org.apache.spark.serializer.KryoRegistrator;
 
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ public final class KryoRegistrations implements KryoRegistrator {
     @Override
     public void registerClasses(Kryo kryo) {
         kryo.addDefaultSerializer(Record.class, RecordSerializer.class);
+        // broadcast once: Java serialization keeps its catalog's EnumMap, which Kryo's field serializer cannot rebuild
+        kryo.register(Reconciler.class, new JavaSerializer());
         for (Class<?> c : List.of(List.of().getClass(), List.of(1).getClass(), List.of(1, 2, 3).getClass(),
                 List.of(1, 2, 3).subList(0, 2).getClass())) {
             kryo.register(c, new ImmutableList());

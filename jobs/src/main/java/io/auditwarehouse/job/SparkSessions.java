@@ -3,8 +3,17 @@ package io.auditwarehouse.job;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
+import java.util.Map;
+
 /** The one place a SparkSession is configured: local by default, whatever spark-submit says otherwise. */
 public final class SparkSessions {
+
+    /** Java serialization of shuffled and cached records was about half of a nightly's CPU (JFR). */
+    static final Map<String, String> KRYO = Map.of(
+            "spark.serializer", "org.apache.spark.serializer.KryoSerializer",
+            "spark.kryo.registrator", KryoRegistrations.class.getName(),
+            // records hold no cycles; tracking references cleared a large identity map after every object (JFR)
+            "spark.kryo.referenceTracking", "false");
 
     private SparkSessions() {
     }
@@ -22,11 +31,7 @@ public final class SparkSessions {
         defaultTo(builder, submitted, "spark.sql.shuffle.partitions", "4");
         defaultTo(builder, submitted, "spark.ui.enabled", "false");
         defaultTo(builder, submitted, "spark.ui.showConsoleProgress", "false");
-        // Java serialization of shuffled and cached records was about half of a nightly's CPU
-        defaultTo(builder, submitted, "spark.serializer", "org.apache.spark.serializer.KryoSerializer");
-        defaultTo(builder, submitted, "spark.kryo.registrator", KryoRegistrations.class.getName());
-        // records hold no cycles; tracking references cleared a large identity map after every object (JFR)
-        defaultTo(builder, submitted, "spark.kryo.referenceTracking", "false");
+        KRYO.forEach((key, value) -> defaultTo(builder, submitted, key, value));
         // spark.eventLog.* is left to spark-submit or -Dspark.* (JAVA_OPTS): credentials never enter Spark's conf
         // (JDBC properties, Elasticsearch-Hadoop settings), so an event log holds none (SecretsIT)
         if (!submitted.contains("spark.master")) {
