@@ -1,6 +1,7 @@
 package io.auditwarehouse.generate;
 
 import io.auditwarehouse.model.Approval;
+import io.auditwarehouse.model.AuditRequest.JobAction;
 import io.auditwarehouse.model.ReasonCode;
 
 import java.time.Duration;
@@ -164,8 +165,10 @@ final class RuleOracle {
                 if (w.asOf.isBefore(act.at().plus(TOGGLE_AFTER))) continue;
                 Instant from = act.at().minus(TOGGLE_BEFORE);
                 Instant to = act.at().plus(TOGGLE_AFTER);
+                // controls.md: an enable is reviewed by ENABLE or EMERGENCY, a disable by DISABLE or EMERGENCY
+                String matching = act.action() == JobAction.ENABLE ? "ENABLE" : "DISABLE";
                 for (Approval a : forJob) {
-                    ok |= Set.of("ENABLE", "DISABLE", "EMERGENCY").contains(a.requestType()) && a.isApproved()
+                    ok |= (matching.equals(a.requestType()) || "EMERGENCY".equals(a.requestType())) && a.isApproved()
                             && a.decidedAt() != null && !a.decidedAt().isBefore(from) && !a.decidedAt().isAfter(to);
                 }
                 if (!ok) actionFinding(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, act);
