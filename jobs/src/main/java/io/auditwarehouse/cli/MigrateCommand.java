@@ -1,10 +1,12 @@
 package io.auditwarehouse.cli;
 
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.sinks.Migrations;
 import io.auditwarehouse.sinks.QuartzTables;
 import io.auditwarehouse.sinks.WarehouseDatabase;
 import io.auditwarehouse.sinks.WriteFailedException;
+import io.auditwarehouse.sources.SourceUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,18 +54,15 @@ final class MigrateCommand implements Callable<Integer> {
             out.println("warehouse: " + db.url());
             return ExitCodes.OK;
         } catch (SQLException e) {
-            if (!unreachable(e)) throw new WriteFailedException("migrating " + db.url() + " failed: " + oneLine(e), e);
-            spec.commandLine().getErr().println("error (warehouse unreachable): " + db.url() + ": " + oneLine(e));
-            return ExitCodes.SOURCE_UNAVAILABLE;
+            if (unreachable(e)) {
+                throw new SourceUnavailableException("warehouse " + db.url(), "unreachable: " + ErrorMessages.firstLine(e), e);
+            }
+            throw new WriteFailedException("migrating " + db.url() + " failed: " + ErrorMessages.firstLine(e), e);
         }
     }
 
     private static boolean unreachable(SQLException e) {
         return e instanceof SQLNonTransientConnectionException || e instanceof SQLTransientConnectionException
                 || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
-    }
-
-    private static String oneLine(SQLException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 }

@@ -1,6 +1,7 @@
 package io.auditwarehouse.job;
 
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.model.BuildDocument;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.SourceEvent;
@@ -140,7 +141,7 @@ public final class Reconciliation implements AutoCloseable {
     private void recordFailed(BatchRecord batch, RuntimeException cause) {
         try {
             warehouse.discardStaging(batch.batchId());
-            warehouse.recordBatch(batch.finished("FAILED", Instant.now(), ReconcileJob.oneLine(cause)));
+            warehouse.recordBatch(batch.finished("FAILED", Instant.now(), ErrorMessages.firstLine(cause)));
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }

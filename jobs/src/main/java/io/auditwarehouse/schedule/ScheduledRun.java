@@ -1,5 +1,6 @@
 package io.auditwarehouse.schedule;
 
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.job.SoftwareVersion;
 import io.auditwarehouse.sinks.BatchRecord;
 import org.quartz.Job;
@@ -69,7 +70,7 @@ public abstract class ScheduledRun implements Job {
             runtime.finished(kind(), true);
             runtime.say("run completed " + batchId + " instance=" + instance + ": " + o.message());
         } catch (Exception | LinkageError e) {
-            String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage().lines().findFirst().orElse("");
+            String message = ErrorMessages.firstLine(e);
             runtime.finished(kind(), false);
             runtime.say("run FAILED    " + batchId + " instance=" + instance + ": " + message);
             try {

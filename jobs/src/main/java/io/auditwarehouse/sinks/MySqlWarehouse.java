@@ -1,5 +1,7 @@
 package io.auditwarehouse.sinks;
 
+import io.auditwarehouse.errors.ErrorMessages;
+
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -250,8 +252,7 @@ public final class MySqlWarehouse implements WarehouseSink {
         } catch (WriteFailedException e) {
             throw e;
         } catch (Exception e) { // Spark rethrows driver SQLExceptions undeclared
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new WriteFailedException(what + " in " + db.url() + " failed: " + cause, e);
+            throw new WriteFailedException(what + " in " + db.url() + " failed: " + ErrorMessages.firstLine(e), e);
         }
     }
 }

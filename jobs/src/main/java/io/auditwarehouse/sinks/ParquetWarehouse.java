@@ -1,5 +1,7 @@
 package io.auditwarehouse.sinks;
 
+import io.auditwarehouse.errors.ErrorMessages;
+
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -141,8 +143,7 @@ public final class ParquetWarehouse implements WarehouseSink {
         } catch (WriteFailedException e) {
             throw e;
         } catch (Exception e) { // Spark and Hadoop also throw checked IOExceptions undeclared
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new WriteFailedException(what + " under " + root + " failed: " + cause, e);
+            throw new WriteFailedException(what + " under " + root + " failed: " + ErrorMessages.firstLine(e), e);
         }
     }
 

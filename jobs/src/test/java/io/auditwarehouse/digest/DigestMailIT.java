@@ -239,7 +239,8 @@ class DigestMailIT {
         Cli r = Cli.expect(3, digest(config("down.yaml", closed, ""), input, out, "--slot", "2026-10-05"));
         List<String> errors = r.err().lines().filter(l -> l.startsWith("error")).toList();
         assertEquals(1, errors.size(), r.err());
-        assertTrue(errors.get(0).contains("mail server unreachable") && errors.get(0).contains("127.0.0.1:" + closed), errors.get(0));
+        assertTrue(errors.get(0).startsWith("error (source unavailable): mail server: ") && errors.get(0).contains("unreachable")
+                && errors.get(0).contains("127.0.0.1:" + closed), errors.get(0));
         assertEquals(List.of("digest-2026-10-05,digest,FAILED,2026-10-05"), ledger(out));
 
         Cli.expect(0, digest(config("up.yaml", ""), input, out, "--slot", "2026-10-05"));
