@@ -22,8 +22,12 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * The embedded warehouse: Parquet tables under {@code <out>/warehouse}, dated tables partitioned by business_date.
- * A batch writes everything to a staging folder first; only then is each date's partition swapped in, so a
- * failed batch leaves the published dates as they were. Every failed write surfaces as {@link WriteFailedException}.
+ * A batch writes everything to a staging folder first, so a batch that fails while staging leaves the published
+ * dates as they were. Publishing then swaps each table's date partitions in one by one, each by two renames (live
+ * to {@code .retired/<batch>}, staged to live). That swap is not atomic: a crash or an I/O error during it can
+ * leave some dates or tables new and others old, and a date caught between its two renames missing from the live
+ * table (its previous rows still under {@code .retired/}); publishing those dates again repairs them.
+ * Every failed write surfaces as {@link WriteFailedException}.
  */
 public final class ParquetWarehouse implements WarehouseSink {
 
