@@ -160,8 +160,10 @@ public final class DigestJob {
 
         void write(String status, Instant finished, long approvalsRead, long usersRead, long quarantined, String textSha256, String message) {
             if (textSha256 != null) digest = textSha256;
-            ledger.record(new BatchRecord(batchId, DigestSlot.KIND, date, date, status, started, finished, asOf, null, 0, 0,
-                    approvalsRead, usersRead, quarantined, 0, 0, 0, 0, digest, SoftwareVersion.get(), config.digest(), message));
+            ledger.record(BatchRecord.started(batchId, DigestSlot.KIND, date, date, started, asOf, SoftwareVersion.get(),
+                            config.digest())
+                    .reading(BatchRecord.SourcesRead.approvals(approvalsRead, usersRead, quarantined))
+                    .withManifestDigest(digest).ended(status, finished, message));
         }
 
         /** When the ledger itself cannot be written, the original error is the one to report. */

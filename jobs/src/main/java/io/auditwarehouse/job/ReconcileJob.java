@@ -63,8 +63,8 @@ public final class ReconcileJob {
     public void recordFailure(String kind, List<LocalDate> dates, Instant asOf, RuntimeException e) {
         Instant now = Instant.now();
         try {
-            warehouse.recordBatch(new BatchRecord(newBatchId(kind), kind, dates.get(0), dates.get(dates.size() - 1), "FAILED",
-                    now, now, asOf, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, SoftwareVersion.get(), config.digest(), ErrorMessages.firstLine(e)));
+            warehouse.recordBatch(BatchRecord.started(newBatchId(kind), kind, dates.get(0), dates.get(dates.size() - 1), now,
+                    asOf, SoftwareVersion.get(), config.digest()).failed(now, ErrorMessages.firstLine(e)));
         } catch (RuntimeException unwritable) {
             e.addSuppressed(unwritable);
         }
