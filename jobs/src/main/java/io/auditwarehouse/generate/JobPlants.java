@@ -74,7 +74,7 @@ final class JobPlants {
             PlannedRun r = runs.get(at + k);
             if (!r.pristine() || r.isManual() || r.buildApproval != null) return false;
             for (ApprovalRow a : w.approvalsFor(job)) {
-                if ("CHANGE".equals(a.type) && a.toModel().inForceAt(r.start)) return false;
+                if ("CHANGE".equals(a.type) && a.inForceAt(r.start)) return false;
             }
         }
         out.addAll(runs.subList(at, at + width));
@@ -116,7 +116,7 @@ final class JobPlants {
 
     private boolean noChangeInForce(JobSpec job, Instant t) {
         for (ApprovalRow a : w.approvalsFor(job)) {
-            if ("CHANGE".equals(a.type) && a.toModel().inForceAt(t)) return false;
+            if ("CHANGE".equals(a.type) && a.inForceAt(t)) return false;
         }
         return true;
     }
