@@ -1,6 +1,7 @@
 package io.auditwarehouse.cli;
 
 import io.auditwarehouse.config.ConfigException;
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sources.SourceUnavailableException;
 import org.apache.spark.sql.SparkSession;
@@ -72,8 +73,7 @@ public final class AuditWarehouse implements Runnable {
             code = ExitCodes.FAILURE;
             label = "failed";
         }
-        String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
-        err.println("error (" + label + "): " + message.lines().findFirst().orElse(message));
+        err.println("error (" + label + "): " + ErrorMessages.firstLine(cause));
         if (verbose) e.printStackTrace(err);
         else err.println("(run with --verbose for details)");
         err.flush();

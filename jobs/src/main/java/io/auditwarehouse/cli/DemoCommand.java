@@ -1,8 +1,10 @@
 package io.auditwarehouse.cli;
 
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.config.ConfigLoader;
 import io.auditwarehouse.generate.GenerationSummary;
+import io.auditwarehouse.generate.GeneratorSpec;
 import io.auditwarehouse.job.BatchPlanner;
 import io.auditwarehouse.job.BatchResult;
 import io.auditwarehouse.job.Progress;
@@ -32,7 +34,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = "Generates a realistic month as files, reconciles every day of it on the embedded default "
-                + "(Spark local, Parquet out) and prints where to look.")
+                + "(Spark local, Parquet out) as of the 10th of the next month, when every SLA of the month has run out, "
+                + "and prints where to look. The month is the latest whose as-of has passed: the demo never reconciles "
+                + "as of a future instant.")
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -41,7 +45,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/demo", paramLabel = "DIR", description = "where to write everything (default ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--month", paramLabel = "YYYY-MM", description = "month to generate (default: last month)")
+    @Option(names = "--month", paramLabel = "YYYY-MM",
+            description = "month to generate (default: the latest month whose as-of, the 10th of the next month, has passed)")
     String month;
 
     @Option(names = "--runs", defaultValue = "20000", paramLabel = "N", description = "runs to generate (default ${DEFAULT-VALUE})")
@@ -56,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AppConfig config = ConfigLoader.load(null, out.resolve("input"), out);
-        YearMonth ym = month == null ? YearMonth.now(config.businessZone()).minusMonths(1) : GenerateCommand.parseMonth(month);
+        YearMonth ym = demoMonth(month, started);
 
         GenerationSummary generated = GenerateCommand.generate(ym, runs, seed, config.inputDir(), err);
         GenerateCommand.print(stdout, generated);
@@ -89,5 +94,22 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("  inputs in " + config.inputDir() + ", ground truth in " + config.inputDir().resolve("ground-truth.csv"));
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The month the demo generates and reconciles at wall-clock {@code now}: the one asked for, or the latest whose
+     * as-of has passed. A month whose as-of is still ahead is refused, so the cover never shows data "as of" a
+     * date after the one it was generated on.
+     */
+    static YearMonth demoMonth(String month, Instant now) {
+        if (month == null) return GeneratorSpec.latestClosedMonth(now, GeneratorSpec.SEOUL);
+        YearMonth ym = GenerateCommand.parseMonth(month);
+        Instant asOf = GeneratorSpec.asOf(ym, GeneratorSpec.SEOUL);
+        if (asOf.isAfter(now)) {
+            throw new ConfigException("--month", ym + " is reconciled as of " + asOf.atZone(GeneratorSpec.SEOUL).toLocalDate()
+                    + " (when its SLAs have run out), which is still ahead; the demo never reconciles as of a future instant: "
+                    + "pick " + GeneratorSpec.latestClosedMonth(now, GeneratorSpec.SEOUL) + " or earlier");
+        }
+        return ym;
     }
 }

@@ -9,6 +9,7 @@ import io.auditwarehouse.digest.DigestSlot;
 import io.auditwarehouse.digest.SmtpMailer;
 import io.auditwarehouse.job.Progress;
 import io.auditwarehouse.job.SparkSessions;
+import io.auditwarehouse.sources.SourceUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,15 +57,10 @@ final class DigestCommand implements Callable<Integer> {
         try {
             outcome = new DigestJob(SparkSessions.getOrCreate(config.sparkMaster()), config, Progress.to(err)).run(s, asOf, force);
         } catch (SmtpMailer.MailFailedException e) {
-            return switch (e.failure()) {
-                case AUTHENTICATION -> throw new ConfigException(ConfigKey.MAIL_SMTP_USER.key(), e.getMessage());
-                case UNREACHABLE -> {
-                    err.println("error (mail server unreachable): " + e.getMessage());
-                    if (common.verbose) e.printStackTrace(err);
-                    err.flush();
-                    yield ExitCodes.SOURCE_UNAVAILABLE;
-                }
-                case REFUSED -> throw e;
+            throw switch (e.failure()) {
+                case AUTHENTICATION -> new ConfigException(ConfigKey.MAIL_SMTP_USER.key(), e.getMessage());
+                case UNREACHABLE -> new SourceUnavailableException("mail server", e.getMessage(), e);
+                case REFUSED -> e;
             };
         }
         Duration elapsed = Duration.between(started, Instant.now());

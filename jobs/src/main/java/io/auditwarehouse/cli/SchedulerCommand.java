@@ -3,8 +3,10 @@ package io.auditwarehouse.cli;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.config.ConfigKey;
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.schedule.SchedulerRuntime;
 import io.auditwarehouse.schedule.SchedulerService;
+import io.auditwarehouse.sources.SourceUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +48,8 @@ final class SchedulerCommand implements Callable<Integer> {
             service = SchedulerService.create(config, runtime);
         } catch (Exception e) {
             if (config.servers().warehouseInMysql() && isUnreachable(e)) {
-                err.println("error (warehouse unreachable): " + config.servers().warehouseJdbcUrl() + ": " + e.getMessage());
-                err.flush();
-                return ExitCodes.SOURCE_UNAVAILABLE;
+                throw new SourceUnavailableException("warehouse " + config.servers().warehouseJdbcUrl(),
+                        "unreachable: " + ErrorMessages.firstLine(e), e);
             }
             throw e;
         }
@@ -69,7 +70,7 @@ final class SchedulerCommand implements Callable<Integer> {
             try {
                 service.shutdown();
             } catch (Exception e) {
-                err.println("error stopping the scheduler: " + e.getMessage());
+                err.println("error stopping the scheduler: " + ErrorMessages.firstLine(e));
             }
             out.println("scheduler stopped after " + Duration.between(started, Instant.now()).toSeconds() + " s; "
                     + runtime.summary());

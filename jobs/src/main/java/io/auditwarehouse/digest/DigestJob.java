@@ -2,6 +2,7 @@ package io.auditwarehouse.digest;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.MailSettings;
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.job.Progress;
 import io.auditwarehouse.job.SoftwareVersion;
 import io.auditwarehouse.job.Warehouses;
@@ -87,7 +88,7 @@ public final class DigestJob {
             data = Sources.approvals(spark, config);
             content = DigestContent.of(data.approvals(), data.users(), slot, asOf, config.businessZone(), mail.groupBy());
         } catch (RuntimeException e) {
-            row.bestEffort(DigestLedger.FAILED, Instant.now(), 0, 0, 0, oneLine(e), e);
+            row.bestEffort(DigestLedger.FAILED, Instant.now(), 0, 0, 0, ErrorMessages.firstLine(e), e);
             throw e;
         }
         int read = data.approvals().size();
@@ -115,7 +116,7 @@ public final class DigestJob {
         try {
             message = digest.toMessage(session, mail.from(), mail.to(), Instant.now());
         } catch (MessagingException | RuntimeException e) {
-            IllegalStateException failure = new IllegalStateException("building the digest mail failed: " + oneLine(e), e);
+            IllegalStateException failure = new IllegalStateException("building the digest mail failed: " + ErrorMessages.firstLine(e), e);
             row.bestEffort(DigestLedger.FAILED, Instant.now(), read, data.usersRead(), data.rejected().size(), failure.getMessage(), failure);
             throw failure;
         }
@@ -128,7 +129,7 @@ public final class DigestJob {
         } catch (RuntimeException e) {
             // unexpected while sending: whether the server took the mail is unknown, so the row stays RUNNING
             row.bestEffort(DigestLedger.RUNNING, null, read, data.usersRead(), data.rejected().size(),
-                    "failed while sending, delivery unknown: " + oneLine(e), e);
+                    "failed while sending, delivery unknown: " + ErrorMessages.firstLine(e), e);
             throw e;
         }
         try {
@@ -159,8 +160,10 @@ public final class DigestJob {
 
         void write(String status, Instant finished, long approvalsRead, long usersRead, long quarantined, String textSha256, String message) {
             if (textSha256 != null) digest = textSha256;
-            ledger.record(new BatchRecord(batchId, DigestSlot.KIND, date, date, status, started, finished, asOf, null, 0, 0,
-                    approvalsRead, usersRead, quarantined, 0, 0, 0, 0, digest, SoftwareVersion.get(), config.digest(), message));
+            ledger.record(BatchRecord.started(batchId, DigestSlot.KIND, date, date, started, asOf, SoftwareVersion.get(),
+                            config.digest())
+                    .reading(BatchRecord.SourcesRead.approvals(approvalsRead, usersRead, quarantined))
+                    .withManifestDigest(digest).ended(status, finished, message));
         }
 
         /** When the ledger itself cannot be written, the original error is the one to report. */
@@ -171,10 +174,5 @@ public final class DigestJob {
                 cause.addSuppressed(e);
             }
         }
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse(m);
     }
 }

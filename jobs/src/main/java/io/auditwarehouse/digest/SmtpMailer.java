@@ -1,6 +1,7 @@
 package io.auditwarehouse.digest;
 
 import io.auditwarehouse.config.MailSettings;
+import io.auditwarehouse.errors.ErrorMessages;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -96,7 +97,7 @@ public final class SmtpMailer {
             MailFailedException failure = failed(e);
             if (failure.failure() != Failure.UNREACHABLE) throw failure;
             throw new MailFailedException(Failure.UNREACHABLE, "SMTP server " + settings.server()
-                    + ": connection lost while sending, delivery unknown: " + oneLine(innermost(e)), e, true);
+                    + ": connection lost while sending, delivery unknown: " + ErrorMessages.firstLine(innermost(e)), e, true);
         } finally {
             try {
                 transport.close();
@@ -125,12 +126,12 @@ public final class SmtpMailer {
     private MailFailedException failed(MessagingException e) {
         String server = "SMTP server " + settings.server();
         if (e instanceof AuthenticationFailedException) {
-            return new MailFailedException(Failure.AUTHENTICATION, server + " refused the login of " + settings.user() + ": " + oneLine(e), e, false);
+            return new MailFailedException(Failure.AUTHENTICATION, server + " refused the login of " + settings.user() + ": " + ErrorMessages.firstLine(e), e, false);
         }
         if (e instanceof MailConnectException || causedByIo(e)) {
-            return new MailFailedException(Failure.UNREACHABLE, server + " unreachable: " + oneLine(innermost(e)), e, false);
+            return new MailFailedException(Failure.UNREACHABLE, server + " unreachable: " + ErrorMessages.firstLine(innermost(e)), e, false);
         }
-        return new MailFailedException(Failure.REFUSED, server + " did not accept the digest: " + oneLine(e), e, false);
+        return new MailFailedException(Failure.REFUSED, server + " did not accept the digest: " + ErrorMessages.firstLine(e), e, false);
     }
 
     private static boolean causedByIo(Throwable e) {
@@ -142,11 +143,6 @@ public final class SmtpMailer {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t;
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        return m.lines().findFirst().orElse(m);
     }
 
     private static void sleep(long ms) {

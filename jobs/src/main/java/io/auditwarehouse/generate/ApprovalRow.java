@@ -1,11 +1,16 @@
 package io.auditwarehouse.generate;
 
-import io.auditwarehouse.model.Approval;
-
 import java.time.Instant;
+import java.util.Locale;
 
-/** One approval record while the month is planned; numbered once everything is known. */
+/**
+ * One approval record while the month is planned; numbered once everything is known. Its predicates are written
+ * from controls.md's text for the ground truth, apart from the engine's {@code model.Approval}, so that a bug in
+ * either shows up as a disagreement with the other.
+ */
 final class ApprovalRow {
+
+    static final String APPROVED = "APPROVED";
 
     final int seq;
     final String type;
@@ -16,7 +21,7 @@ final class ApprovalRow {
     PlannedRun reportedRun;
     String requester;
     String approver;
-    String status = Approval.APPROVED;
+    String status = APPROVED;
     Instant requestedAt;
     Instant decidedAt;
     Instant validFrom;
@@ -49,9 +54,36 @@ final class ApprovalRow {
         decidedAt = null;
     }
 
-    Approval toModel() {
-        return new Approval(Approval.normaliseNo(number), type, controller, jobName, buildNumber(), requester,
-                approver, status, requestedAt, decidedAt, validFrom, validTo, maxRuns, reason, updatedAt());
+    /** controls.md: approval numbers are compared trimmed and upper-cased; empty is none. */
+    static String normalise(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        return raw.trim().toUpperCase(Locale.ROOT);
+    }
+
+    String normalisedNumber() {
+        return normalise(number);
+    }
+
+    /** controls.md: status APPROVED. */
+    boolean approved() {
+        return APPROVED.equals(status);
+    }
+
+    /** controls.md: valid_from <= t <= valid_to, a missing bound open. */
+    boolean windowContains(Instant t) {
+        boolean afterStart = validFrom == null || validFrom.compareTo(t) <= 0;
+        boolean beforeEnd = validTo == null || t.compareTo(validTo) <= 0;
+        return afterStart && beforeEnd;
+    }
+
+    /** controls.md "in force at t": status APPROVED, decided_at <= t, and t within its window. */
+    boolean inForceAt(Instant t) {
+        return approved() && decidedAt != null && decidedAt.compareTo(t) <= 0 && windowContains(t);
+    }
+
+    /** controls.md "for this controller and job". */
+    boolean isFor(String controller, String job) {
+        return controller.equals(this.controller) && job.equals(this.jobName);
     }
 
     static String prefixOf(String type) {

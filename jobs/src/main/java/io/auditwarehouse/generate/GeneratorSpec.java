@@ -2,6 +2,7 @@ package io.auditwarehouse.generate;
 
 import io.auditwarehouse.model.ReasonCode;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.EnumMap;
@@ -50,6 +51,24 @@ public record GeneratorSpec(
     public static GeneratorSpec of(YearMonth month, int runs, long seed) {
         return new GeneratorSpec(month, runs, seed, DEFAULT_CONTROLLERS, SEOUL, UTC, DEFAULT_PLANT_RATE,
                 Map.of(), 1, 2);
+    }
+
+    /**
+     * The instant the month is reconciled as of (its ground truth's "now"): the 10th of the next month, 00:00 in the
+     * business zone, when every SLA of the month's runs (3 days, 24 hours) has run out.
+     */
+    public Instant asOf() {
+        return asOf(month, businessZone);
+    }
+
+    public static Instant asOf(YearMonth month, ZoneId businessZone) {
+        return month.plusMonths(1).atDay(10).atStartOfDay(businessZone).toInstant();
+    }
+
+    /** The latest month whose as-of has passed at {@code now}: reconciling it judges nothing in the future. */
+    public static YearMonth latestClosedMonth(Instant now, ZoneId businessZone) {
+        YearMonth last = YearMonth.from(now.atZone(businessZone)).minusMonths(1);
+        return asOf(last, businessZone).isAfter(now) ? last.minusMonths(1) : last;
     }
 
     public GeneratorSpec withControllers(List<String> ids) {

@@ -1,6 +1,5 @@
 package io.auditwarehouse.generate;
 
-import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.ReasonCode;
 
 /** A finding a plant means to cause; resolved to a ground-truth row once build and approval numbers exist. */
@@ -30,7 +29,7 @@ record Intent(ReasonCode code, PlannedRun run, PlannedAction action, ApprovalRow
         }
         if (approval != null) {
             return new ExpectedFinding(code, w.dateOf(approval.validTo), approval.controller, approval.jobName, null,
-                    Approval.normaliseNo(approval.number), null);
+                    approval.normalisedNumber(), null);
         }
         if (next != null) {
             return new ExpectedFinding(code, w.dateOf(RunView.of(next).startedAt()), run.job.controller,

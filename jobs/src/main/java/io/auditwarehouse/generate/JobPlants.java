@@ -74,7 +74,7 @@ final class JobPlants {
             PlannedRun r = runs.get(at + k);
             if (!r.pristine() || r.isManual() || r.buildApproval != null) return false;
             for (ApprovalRow a : w.approvalsFor(job)) {
-                if ("CHANGE".equals(a.type) && a.toModel().inForceAt(r.start)) return false;
+                if ("CHANGE".equals(a.type) && a.inForceAt(r.start)) return false;
             }
         }
         out.addAll(runs.subList(at, at + width));
@@ -116,14 +116,15 @@ final class JobPlants {
 
     private boolean noChangeInForce(JobSpec job, Instant t) {
         for (ApprovalRow a : w.approvalsFor(job)) {
-            if ("CHANGE".equals(a.type) && a.toModel().inForceAt(t)) return false;
+            if ("CHANGE".equals(a.type) && a.inForceAt(t)) return false;
         }
         return true;
     }
 
     /**
      * A disable/enable pair nobody reviewed in time: no approval, a review decided 24.5h after the disable
-     * (in time only for the enable), or rejected requests.
+     * (in time only for the enable), rejected requests, or a review of the other type only (an ENABLE approval
+     * does not review a disable, nor a DISABLE approval an enable).
      */
     private void unreviewedToggles() {
         Candidates<JobSpec> jobs = new Candidates<>(w.catalog.jobs, rng);
@@ -141,16 +142,25 @@ final class JobPlants {
             w.actions.add(enable);
             Intent offFinding = Intent.action(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, disable);
             Intent onFinding = Intent.action(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, enable);
-            switch (i % 3) {
+            switch (i % 5) {
                 case 0 -> ledger.planted(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, offFinding, onFinding);
                 case 1 -> {
                     base.toggleApproval("EMERGENCY", job, off.plus(Duration.ofMinutes(24 * 60 + 30)));
                     ledger.planted(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, offFinding);
                 }
-                default -> {
+                case 2 -> {
                     base.toggleApproval("DISABLE", job, off.minus(w.minutes(5, 90))).status = "REJECTED";
                     base.toggleApproval("ENABLE", job, on.minus(w.minutes(5, 60))).status = "REJECTED";
                     ledger.planted(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, offFinding, onFinding);
+                }
+                case 3 -> {
+                    // decided in both actions' windows, but it is an ENABLE approval: it reviews the enable only
+                    base.toggleApproval("ENABLE", job, off.minus(w.minutes(5, 90)));
+                    ledger.planted(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, offFinding);
+                }
+                default -> {
+                    base.toggleApproval("DISABLE", job, on.plus(w.minutes(5, 60)));
+                    ledger.planted(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, onFinding);
                 }
             }
         }

@@ -1,12 +1,14 @@
 package io.auditwarehouse.generate;
 
-import io.auditwarehouse.model.Approval;
+import io.auditwarehouse.model.AuditRequest.JobAction;
 import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.Trigger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.TreeSet;
 /**
  * Applies docs/reconciliation-rules.md (default thresholds) to the planned month, independently of the plants,
  * so the ground truth is what the rules say about the data actually written — not what a plant hoped for.
+ * It reads the generator's own rows ({@link ApprovalRow}, {@link RunView}, {@link Person}) with predicates written
+ * from the spec's text, and asks none of the engine's model classes: the reason codes, the audit actions and the
+ * trigger names are only labels here.
  */
 final class RuleOracle {
 
@@ -27,8 +32,13 @@ final class RuleOracle {
     static final Duration GAP_LOOKBACK = Duration.ofDays(35);
 
     private final World w;
-    private final Map<String, Approval> byNumber = new HashMap<>();
-    private final Map<String, List<Approval>> byJob = new HashMap<>();
+    /** controls.md: a run is manual when its trigger is USER, REMOTE or UNKNOWN. */
+    static final Set<Trigger> MANUAL = EnumSet.of(Trigger.USER, Trigger.REMOTE, Trigger.UNKNOWN);
+    static final Set<String> EXECUTION_TYPES = Set.of("EXECUTE", "CHANGE", "EMERGENCY");
+    static final Set<String> STANDING_TYPES = Set.of("REGISTER", "CHANGE");
+
+    private final Map<String, ApprovalRow> byNumber = new HashMap<>();
+    private final Map<String, List<ApprovalRow>> byJob = new HashMap<>();
     private final Map<String, Person> users = new HashMap<>();
     private final TreeSet<ExpectedFinding> findings = new TreeSet<>();
 
@@ -36,9 +46,8 @@ final class RuleOracle {
         this.w = w;
         for (ApprovalRow row : w.approvals) {
             if (row.deleted) continue;
-            Approval a = row.toModel();
-            byNumber.put(a.approvalNo(), a);
-            byJob.computeIfAbsent(a.controller() + '\u0001' + a.jobName(), k -> new ArrayList<>()).add(a);
+            byNumber.put(row.normalisedNumber(), row);
+            byJob.computeIfAbsent(row.controller + '\u0001' + row.jobName, k -> new ArrayList<>()).add(row);
         }
         for (Person p : w.org.all) users.put(p.userId(), p);
     }
@@ -64,7 +73,7 @@ final class RuleOracle {
         for (List<RunView> list : carrying.values()) list.sort(rankOrder);
 
         for (RunView r : runs) {
-            boolean manual = r.trigger().isManual() || r.approvalNo() != null;
+            boolean manual = MANUAL.contains(r.trigger()) || r.approvalNo() != null;
             if (manual) manualRules(r, carrying);
             else if (!standingInForce(r)) runFinding(ReasonCode.NO_STANDING_APPROVAL, r);
             failureRules(r);
@@ -82,23 +91,21 @@ final class RuleOracle {
         } else if (!byNumber.containsKey(r.approvalNo())) {
             runFinding(ReasonCode.APPROVAL_NOT_FOUND, r);
         } else {
-            Approval a = byNumber.get(r.approvalNo());
-            if (!Set.of("EXECUTE", "CHANGE", "EMERGENCY").contains(a.requestType())) {
-                runFinding(ReasonCode.APPROVAL_TYPE_MISMATCH, r);
-            }
+            ApprovalRow a = byNumber.get(r.approvalNo());
+            if (!EXECUTION_TYPES.contains(a.type)) runFinding(ReasonCode.APPROVAL_TYPE_MISMATCH, r);
             if (!a.isFor(r.controller(), r.jobName())) runFinding(ReasonCode.APPROVAL_JOB_MISMATCH, r);
-            if (!a.isApproved()) runFinding(ReasonCode.APPROVAL_NOT_APPROVED, r);
-            if (a.isApproved() && a.decidedAt() != null && a.decidedAt().isAfter(t)) {
+            if (!a.approved()) runFinding(ReasonCode.APPROVAL_NOT_APPROVED, r);
+            if (a.approved() && a.decidedAt != null && a.decidedAt.isAfter(t)) {
                 runFinding(ReasonCode.APPROVED_AFTER_RUN, r);
             }
-            if (!a.withinWindow(t)) runFinding(ReasonCode.OUTSIDE_APPROVAL_WINDOW, r);
-            if (a.maxRuns() != null && carrying.get(r.approvalNo()).indexOf(r) + 1 > a.maxRuns()) {
+            if (!a.windowContains(t)) runFinding(ReasonCode.OUTSIDE_APPROVAL_WINDOW, r);
+            if (a.maxRuns != null && carrying.get(r.approvalNo()).indexOf(r) + 1 > a.maxRuns) {
                 runFinding(ReasonCode.APPROVAL_OVERUSED, r);
             }
-            if (a.approverId() != null && a.approverId().equals(a.requesterId())) {
+            if (a.approver != null && a.approver.equals(a.requester)) {
                 runFinding(ReasonCode.SELF_APPROVED, r);
             }
-            if (r.executor() != null && r.executor().equals(a.requesterId())) {
+            if (r.executor() != null && r.executor().equals(a.requester)) {
                 runFinding(ReasonCode.EXECUTOR_IS_REQUESTER, r);
             }
         }
@@ -109,10 +116,8 @@ final class RuleOracle {
     }
 
     private boolean standingInForce(RunView r) {
-        for (Approval a : byJob.getOrDefault(r.controller() + '\u0001' + r.jobName(), List.of())) {
-            if (("REGISTER".equals(a.requestType()) || "CHANGE".equals(a.requestType())) && a.inForceAt(r.startedAt())) {
-                return true;
-            }
+        for (ApprovalRow a : byJob.getOrDefault(r.controller() + '\u0001' + r.jobName(), List.of())) {
+            if (STANDING_TYPES.contains(a.type) && a.inForceAt(r.startedAt())) return true;
         }
         return false;
     }
@@ -123,11 +128,11 @@ final class RuleOracle {
         if (w.asOf.isBefore(deadline)) return;
         boolean filed = false;
         boolean approved = false;
-        for (Approval a : byJob.getOrDefault(r.controller() + '\u0001' + r.jobName(), List.of())) {
-            if ("FAILURE_REPORT".equals(a.requestType()) && a.buildNumber() != null
-                    && a.buildNumber() == r.buildNumber() && !a.requestedAt().isAfter(deadline)) {
+        for (ApprovalRow a : byJob.getOrDefault(r.controller() + '\u0001' + r.jobName(), List.of())) {
+            if ("FAILURE_REPORT".equals(a.type) && a.buildNumber() != null
+                    && a.buildNumber() == r.buildNumber() && !a.requestedAt.isAfter(deadline)) {
                 filed = true;
-                approved |= a.isApproved();
+                approved |= a.approved();
             }
         }
         if (!filed) runFinding(ReasonCode.FAILURE_NOT_REPORTED, r);
@@ -155,18 +160,20 @@ final class RuleOracle {
         Set<PlannedAction> seen = new HashSet<>();
         for (PlannedAction act : w.actions) {
             if (!seen.add(act)) continue;
-            List<Approval> forJob = byJob.getOrDefault(act.job().controller + '\u0001' + act.job().fullName, List.of());
+            List<ApprovalRow> forJob = byJob.getOrDefault(act.job().controller + '\u0001' + act.job().fullName, List.of());
             boolean ok = false;
             if (act.action().isConfigChange()) {
-                for (Approval a : forJob) ok |= "CHANGE".equals(a.requestType()) && a.inForceAt(act.at());
+                for (ApprovalRow a : forJob) ok |= "CHANGE".equals(a.type) && a.inForceAt(act.at());
                 if (!ok) actionFinding(ReasonCode.UNAPPROVED_CONFIG_CHANGE, act);
             } else {
                 if (w.asOf.isBefore(act.at().plus(TOGGLE_AFTER))) continue;
                 Instant from = act.at().minus(TOGGLE_BEFORE);
                 Instant to = act.at().plus(TOGGLE_AFTER);
-                for (Approval a : forJob) {
-                    ok |= Set.of("ENABLE", "DISABLE", "EMERGENCY").contains(a.requestType()) && a.isApproved()
-                            && a.decidedAt() != null && !a.decidedAt().isBefore(from) && !a.decidedAt().isAfter(to);
+                // controls.md: an enable is reviewed by ENABLE or EMERGENCY, a disable by DISABLE or EMERGENCY
+                String matching = act.action() == JobAction.ENABLE ? "ENABLE" : "DISABLE";
+                for (ApprovalRow a : forJob) {
+                    ok |= (matching.equals(a.type) || "EMERGENCY".equals(a.type)) && a.approved()
+                            && a.decidedAt != null && !a.decidedAt.isBefore(from) && !a.decidedAt.isAfter(to);
                 }
                 if (!ok) actionFinding(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, act);
             }
@@ -176,11 +183,11 @@ final class RuleOracle {
     private void unused(List<RunView> runs) {
         Set<String> carried = new HashSet<>();
         for (RunView r : runs) if (r.approvalNo() != null) carried.add(r.approvalNo());
-        for (Approval a : byNumber.values()) {
-            if ("EXECUTE".equals(a.requestType()) && a.isApproved() && a.validTo() != null
-                    && a.validTo().isBefore(w.asOf) && !carried.contains(a.approvalNo())) {
-                findings.add(new ExpectedFinding(ReasonCode.APPROVAL_UNUSED, w.dateOf(a.validTo()), a.controller(),
-                        a.jobName(), null, a.approvalNo(), null));
+        for (ApprovalRow a : byNumber.values()) {
+            if ("EXECUTE".equals(a.type) && a.approved() && a.validTo != null
+                    && a.validTo.isBefore(w.asOf) && !carried.contains(a.normalisedNumber())) {
+                findings.add(new ExpectedFinding(ReasonCode.APPROVAL_UNUSED, w.dateOf(a.validTo), a.controller,
+                        a.jobName, null, a.normalisedNumber(), null));
             }
         }
     }

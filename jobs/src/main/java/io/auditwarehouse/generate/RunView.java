@@ -1,6 +1,5 @@
 package io.auditwarehouse.generate;
 
-import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.Trigger;
 
 import java.time.Instant;
@@ -31,8 +30,8 @@ record RunView(PlannedRun plan, Instant startedAt, Instant finishedAt, String re
         if (trigger == Trigger.USER) {
             executor = r.inAudit && r.executor != null ? r.executor.userId() : r.buildUserId;
         }
-        String buildNo = r.buildApproval == null ? null : Approval.normaliseNo(r.buildApproval.raw());
-        String auditNo = r.auditApproval == null ? null : Approval.normaliseNo(r.auditApproval.raw());
+        String buildNo = r.buildApproval == null ? null : ApprovalRow.normalise(r.buildApproval.raw());
+        String auditNo = r.auditApproval == null ? null : ApprovalRow.normalise(r.auditApproval.raw());
         String approvalNo = r.inBuilds ? buildNo : auditNo;
         boolean both = r.inBuilds && r.inAudit;
         boolean disagree = both && ((buildResult != null && auditResult != null && !buildResult.equals(auditResult))

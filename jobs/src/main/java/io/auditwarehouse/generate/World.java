@@ -39,7 +39,7 @@ final class World {
         this.lastDay = spec.month().atEndOfMonth();
         this.monthStart = firstDay.atStartOfDay(zone).toInstant();
         this.monthEnd = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
-        this.asOf = spec.month().plusMonths(1).atDay(10).atStartOfDay(zone).toInstant();
+        this.asOf = spec.asOf();
         this.rng = new Random(spec.seed());
         this.org = new Org(firstDay, zone, rng);
         this.catalog = new JobCatalog(spec.controllers(), rng);

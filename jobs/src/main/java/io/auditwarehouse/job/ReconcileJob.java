@@ -1,6 +1,7 @@
 package io.auditwarehouse.job;
 
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sources.Sources;
@@ -62,8 +63,8 @@ public final class ReconcileJob {
     public void recordFailure(String kind, List<LocalDate> dates, Instant asOf, RuntimeException e) {
         Instant now = Instant.now();
         try {
-            warehouse.recordBatch(new BatchRecord(newBatchId(kind), kind, dates.get(0), dates.get(dates.size() - 1), "FAILED",
-                    now, now, asOf, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, SoftwareVersion.get(), config.digest(), oneLine(e)));
+            warehouse.recordBatch(BatchRecord.started(newBatchId(kind), kind, dates.get(0), dates.get(dates.size() - 1), now,
+                    asOf, SoftwareVersion.get(), config.digest()).failed(now, ErrorMessages.firstLine(e)));
         } catch (RuntimeException unwritable) {
             e.addSuppressed(unwritable);
         }
@@ -72,10 +73,5 @@ public final class ReconcileJob {
     static String newBatchId(String kind) {
         return kind + "-" + BATCH_TIME.format(Instant.now()) + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
-    }
-
-    static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse(m);
     }
 }

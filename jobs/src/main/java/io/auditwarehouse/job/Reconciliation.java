@@ -1,6 +1,7 @@
 package io.auditwarehouse.job;
 
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.model.BuildDocument;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.SourceEvent;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,8 @@ public final class Reconciliation implements AutoCloseable {
     private final SourceData sources;
     private final Instant asOf;
     private final Map<String, Long> read;
+    /** The latest timestamp among the evidence read: recon_batch.source_watermark. */
+    private final Instant watermark;
     private final List<QuarantineRecord> rejected;
     private final RuleSettings rules;
     private final ControlCatalog catalog = ControlCatalog.shipped();
@@ -72,7 +76,11 @@ public final class Reconciliation implements AutoCloseable {
         sources.description().forEach(d -> progress.step("  " + d));
         JavaRDD<SourceEvent> events = sources.events();
         // the sources are actually read here: a fault mid-read is retried, then reported as unavailable (exit 3)
-        this.read = Retry.reading("sources", "build records and audit trail", () -> countBySource(events));
+        Map<String, long[]> tally = Retry.reading("sources", "build records and audit trail", () -> tallyBySource(events));
+        this.read = new TreeMap<>();
+        tally.forEach((source, countAndLatest) -> read.put(source, countAndLatest[0]));
+        long latest = tally.values().stream().mapToLong(t -> t[1]).max().orElse(Long.MIN_VALUE);
+        this.watermark = latest == Long.MIN_VALUE ? null : Instant.ofEpochMilli(latest);
         this.rejected = sources.rejected().collect();
         progress.step(String.format("read %,d documents (%s), %,d quarantined", documents(), read, rejected.size()));
         this.rules = config.rules().withEvidence(sources.users().known(), sources.buildsConfigured() && sources.auditConfigured());
@@ -94,10 +102,9 @@ public final class Reconciliation implements AutoCloseable {
         String batchId = ReconcileJob.newBatchId(kind);
         Set<LocalDate> dates = new LinkedHashSet<>(dateList);
         progress.step("batch " + batchId + ": " + describe(dateList));
-        BatchRecord batch = new BatchRecord(batchId, kind, dateList.get(0), dateList.get(dateList.size() - 1), "RUNNING",
-                started, null, asOf, null, read.getOrDefault("builds", 0L), read.getOrDefault("audit", 0L),
-                sources.approvals().size(), sources.usersRead(), rejected.size(), 0, 0, 0, 0, null, SoftwareVersion.get(),
-                config.digest(), null);
+        BatchRecord batch = BatchRecord.started(batchId, kind, dateList.get(0), dateList.get(dateList.size() - 1), started,
+                asOf, SoftwareVersion.get(), config.digest()).reading(new BatchRecord.SourcesRead(read.getOrDefault("builds", 0L),
+                read.getOrDefault("audit", 0L), sources.approvals().size(), sources.usersRead(), rejected.size(), watermark));
         warehouse.recordBatch(batch);
         try {
             ReconciliationResult out = pipeline.forDates(dates);
@@ -115,10 +122,8 @@ public final class Reconciliation implements AutoCloseable {
             Instant finished = Instant.now();
             Map<String, Long> statuses = countBy(out.runs().stream().map(r -> r.status().name()));
             Map<String, Long> severities = countBy(out.findings().stream().map(f -> f.severity().name()));
-            warehouse.recordBatch(new BatchRecord(batchId, kind, batch.dateFrom(), batch.dateTo(), "COMPLETED", started,
-                    finished, asOf, null, batch.buildsRead(), batch.auditRead(), batch.approvalsRead(), batch.usersRead(),
-                    rejected.size(), rows.runs().size(), rows.findings().size(), rows.approvals().size(), rows.summary().size(),
-                    null, batch.softwareVersion(), batch.configDigest(), null));
+            warehouse.recordBatch(batch.completed(finished, new BatchRecord.RowsWritten(rows.runs().size(),
+                    rows.findings().size(), rows.approvals().size(), rows.summary().size()), null));
             progress.step(String.format("published %d business date(s) in %.1f s", dates.size(),
                     Duration.between(started, finished).toMillis() / 1000.0));
             return new BatchResult(batchId, kind, List.copyOf(dates), asOf, rows.runs().size(), statuses.getOrDefault("COMPLIANT", 0L),
@@ -140,7 +145,7 @@ public final class Reconciliation implements AutoCloseable {
     private void recordFailed(BatchRecord batch, RuntimeException cause) {
         try {
             warehouse.discardStaging(batch.batchId());
-            warehouse.recordBatch(batch.finished("FAILED", Instant.now(), ReconcileJob.oneLine(cause)));
+            warehouse.recordBatch(batch.failed(Instant.now(), ErrorMessages.firstLine(cause)));
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
@@ -199,8 +204,11 @@ public final class Reconciliation implements AutoCloseable {
         return spark.createDataFrame(rows, WarehouseTables.CATALOG_SCHEMA);
     }
 
-    private static Map<String, Long> countBySource(JavaRDD<SourceEvent> events) {
-        return new TreeMap<>(events.map(e -> e instanceof BuildDocument ? "builds" : "audit").countByValue());
+    /** Per source, {documents, latest timestamp in epoch ms}, in one pass over the events. */
+    private static Map<String, long[]> tallyBySource(JavaRDD<SourceEvent> events) {
+        return new TreeMap<>(events.mapToPair(e -> new Tuple2<>(e instanceof BuildDocument ? "builds" : "audit",
+                        new long[]{1, e.timestamp() == null ? Long.MIN_VALUE : e.timestamp().toEpochMilli()}))
+                .reduceByKey((a, b) -> new long[]{a[0] + b[0], Math.max(a[1], b[1])}).collectAsMap());
     }
 
     private static Map<String, Long> countBy(Stream<String> values) {

@@ -1,6 +1,7 @@
 package io.auditwarehouse.query;
 
 import io.auditwarehouse.config.ConfigException;
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.sinks.WarehouseViews.TableFiles;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -45,7 +46,7 @@ public final class DuckDbEngine implements QueryEngine {
                 s.execute("set default_null_order = 'nulls_first_on_asc_last_on_desc'");
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot start DuckDB: " + firstLine(e), e);
+            throw new IllegalStateException("cannot start DuckDB: " + ErrorMessages.firstLine(e), e);
         } catch (LinkageError e) {
             // the driver carries its native library for Linux (x86-64, arm64) and macOS (arm64) only
             throw new ConfigException("--engine", "DuckDB cannot load its native library on " + System.getProperty("os.name")
@@ -58,7 +59,7 @@ public final class DuckDbEngine implements QueryEngine {
         try (Statement s = connection.createStatement()) {
             s.execute("create or replace view " + identifier(table.table()) + " as " + viewQuery(table));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read table " + table.table() + " under " + table.root() + ": " + firstLine(e), e);
+            throw new IllegalStateException("cannot read table " + table.table() + " under " + table.root() + ": " + ErrorMessages.firstLine(e), e);
         }
     }
 
@@ -109,15 +110,10 @@ public final class DuckDbEngine implements QueryEngine {
 
     /** A query the engine rejects becomes a usage error (exit 2); anything else stays a failure. */
     static RuntimeException queryError(SQLException e) {
-        String line = firstLine(e);
+        String line = ErrorMessages.firstLine(e);
         int colon = line.indexOf(" Error:");
         if (colon > 0 && QUERY_ERRORS.contains(line.substring(0, colon))) return new ConfigException("QUERY", line);
         return new IllegalStateException(line, e);
-    }
-
-    static String firstLine(SQLException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        return m.lines().findFirst().orElse(m);
     }
 
     static String identifier(String name) {

@@ -1,6 +1,7 @@
 package io.auditwarehouse.query;
 
 import io.auditwarehouse.config.ConfigException;
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.job.SparkSessions;
 import io.auditwarehouse.sinks.WarehouseViews.TableFiles;
 import org.apache.spark.sql.AnalysisException;
@@ -57,7 +58,7 @@ public final class SparkEngine implements QueryEngine {
         } catch (Exception e) {
             // Scala hides that AnalysisException (and ParseException, its subclass) is checked
             if (e instanceof AnalysisException) {
-                throw new ConfigException("QUERY", e.getMessage().strip().lines().findFirst().orElse("invalid query"));
+                throw new ConfigException("QUERY", ErrorMessages.firstLine(e));
             }
             throw e;
         }

@@ -10,12 +10,9 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** C4 change control: configuration changes and emergency toggles seen in the audit trail. Pure. */
 public final class JobActionRules implements Serializable {
-
-    private static final Set<String> TOGGLE_REVIEW_TYPES = Set.of("ENABLE", "DISABLE", "EMERGENCY");
 
     private final ApprovalIndex approvals;
     private final RuleSettings settings;
@@ -42,12 +39,22 @@ public final class JobActionRules implements Serializable {
         Instant from = t.minus(settings.toggleReviewBefore());
         Instant to = t.plus(settings.toggleReviewAfter());
         if (asOf.isBefore(to)) return Optional.empty(); // the review may still arrive
-        boolean reviewed = jobApprovals.stream().anyMatch(a -> TOGGLE_REVIEW_TYPES.contains(a.requestType())
-                && a.isApproved() && a.decidedAt() != null && !a.decidedAt().isBefore(from) && !a.decidedAt().isAfter(to));
+        String matching = matchingReviewType(action.action());
+        boolean reviewed = jobApprovals.stream().anyMatch(a -> (matching.equals(a.requestType())
+                || "EMERGENCY".equals(a.requestType())) && a.isApproved() && a.decidedAt() != null && !a.decidedAt().isBefore(from) && !a.decidedAt().isAfter(to));
         return reviewed ? Optional.empty() : Optional.of(finding(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, action,
                 action.action().uriVerb() + " by " + action.userId() + " at " + findings.wall(t)
-                        + " with no ENABLE, DISABLE or EMERGENCY approval decided between "
+                        + " with no " + matching + " or EMERGENCY approval decided between "
                         + findings.wall(from) + " and " + findings.wall(to)));
+    }
+
+    /** controls.md: the review's type must match the action (an ENABLE approval does not review a disable). */
+    static String matchingReviewType(AuditRequest.JobAction toggle) {
+        return switch (toggle) {
+            case ENABLE -> "ENABLE";
+            case DISABLE -> "DISABLE";
+            default -> throw new IllegalArgumentException("not a toggle: " + toggle);
+        };
     }
 
     private Finding finding(ReasonCode code, AuditRequest action, String detail) {

@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The reconciliation steps as small serializable functions. Spark composes them over grouped Datasets
- * ({@code job.ReconcileJob}); {@link InMemoryReconciliation} composes them over collections for tests.
+ * The reconciliation steps as small serializable functions: assemble a run from its events, rank and judge runs,
+ * find build-number gaps, judge job actions and approvals. {@code job.ReconcilePipeline} puts them together over
+ * RDDs grouped by run key, approval number, job and action identity; the rule tests put them together over plain
+ * collections ({@code InMemoryReconciliation}).
  */
 public final class Reconciler implements Serializable {
 

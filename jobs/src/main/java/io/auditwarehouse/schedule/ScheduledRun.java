@@ -1,5 +1,6 @@
 package io.auditwarehouse.schedule;
 
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.job.SoftwareVersion;
 import io.auditwarehouse.sinks.BatchRecord;
 import org.quartz.Job;
@@ -56,24 +57,24 @@ public abstract class ScheduledRun implements Job {
         Instant started = Instant.now();
         String who = "instance " + instance + (context.isRecovering() ? ", recovering a run whose node died" : "")
                 + ", fired " + context.getFireTime().toInstant();
-        BatchRecord row = new BatchRecord(batchId, "scheduled-" + kind(), slotDate, slotDate, RUNNING, started, null, started,
-                null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, SoftwareVersion.get(), runtime.config().digest(), who);
+        BatchRecord row = BatchRecord.started(batchId, "scheduled-" + kind(), slotDate, slotDate, started, started,
+                SoftwareVersion.get(), runtime.config().digest()).noting(who);
         runtime.ledger().recordBatch(row);
         runtime.say("run started   " + batchId + " slot=" + slot + " fired=" + context.getFireTime().toInstant()
                 + " instance=" + instance + (context.isRecovering() ? " recovering" : ""));
         try {
             Outcome o = work(runtime, slot);
-            BatchRecord done = new BatchRecord(batchId, row.kind(), o.dateFrom(), o.dateTo(), COMPLETED, started, Instant.now(),
-                    started, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, row.softwareVersion(), row.configDigest(), who + "; " + o.message());
+            BatchRecord done = row.covering(o.dateFrom(), o.dateTo())
+                    .completed(Instant.now(), BatchRecord.RowsWritten.NOTHING, who + "; " + o.message());
             runtime.ledger().recordBatch(done);
             runtime.finished(kind(), true);
             runtime.say("run completed " + batchId + " instance=" + instance + ": " + o.message());
         } catch (Exception | LinkageError e) {
-            String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage().lines().findFirst().orElse("");
+            String message = ErrorMessages.firstLine(e);
             runtime.finished(kind(), false);
             runtime.say("run FAILED    " + batchId + " instance=" + instance + ": " + message);
             try {
-                runtime.ledger().recordBatch(row.finished(FAILED, Instant.now(), who + "; failed: " + message));
+                runtime.ledger().recordBatch(row.failed(Instant.now(), who + "; failed: " + message));
             } catch (RuntimeException ledger) {
                 runtime.say("  and its ledger row could not be written: " + ledger.getMessage());
             }

@@ -11,9 +11,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One recon_batch row: a job execution, what it read and wrote, and how it ended.
+ * One recon_batch row: a job execution, what it read and wrote, and how it ended. Built by name, never by position:
+ * {@link #started}, then {@link #reading}, {@link #covering}, {@link #noting}, and one of {@link #completed},
+ * {@link #failed} or {@link #ended}.
  *
- * @param status RUNNING, COMPLETED or FAILED
+ * @param status          RUNNING, COMPLETED, FAILED (and SKIPPED for a digest with nothing to send)
+ * @param sourceWatermark the latest {@code @timestamp} among the build records and audit-trail lines the batch read:
+ *                        how far the Jenkins evidence reached when it was read (null when it read none)
  */
 public record BatchRecord(String batchId, String kind, LocalDate dateFrom, LocalDate dateTo, String status,
                           Instant startedAt, Instant finishedAt, Instant asOf, Instant sourceWatermark,
@@ -43,7 +47,64 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
                 approvalsWritten, summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message);
     }
 
-    public BatchRecord finished(String status, Instant at, String message) {
+    /** What a batch read: documents per source, how many were quarantined, and the evidence's latest timestamp. */
+    public record SourcesRead(long builds, long audit, long approvals, long users, long quarantined, Instant watermark) {
+        public static final SourcesRead NOTHING = new SourcesRead(0, 0, 0, 0, 0, null);
+
+        /** Only approval records and users (the digest reads no Jenkins evidence). */
+        public static SourcesRead approvals(long approvals, long users, long quarantined) {
+            return new SourcesRead(0, 0, approvals, users, quarantined, null);
+        }
+    }
+
+    /** What a batch wrote to the dated tables. */
+    public record RowsWritten(long runs, long findings, long approvals, long summaryRows) {
+        public static final RowsWritten NOTHING = new RowsWritten(0, 0, 0, 0);
+    }
+
+    /** A batch that has just started: RUNNING, nothing read or written yet. */
+    public static BatchRecord started(String batchId, String kind, LocalDate dateFrom, LocalDate dateTo, Instant startedAt,
+                                      Instant asOf, String softwareVersion, String configDigest) {
+        return new BatchRecord(batchId, kind, dateFrom, dateTo, "RUNNING", startedAt, null, asOf, null,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, null, softwareVersion, configDigest, null);
+    }
+
+    public BatchRecord reading(SourcesRead read) {
+        return new BatchRecord(batchId, kind, dateFrom, dateTo, status, startedAt, finishedAt, asOf, read.watermark(),
+                read.builds(), read.audit(), read.approvals(), read.users(), read.quarantined(), runsWritten,
+                findingsWritten, approvalsWritten, summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message);
+    }
+
+    /** The business dates the batch turned out to cover (a scheduled run learns them only when it has run). */
+    public BatchRecord covering(LocalDate from, LocalDate to) {
+        return new BatchRecord(batchId, kind, from, to, status, startedAt, finishedAt, asOf, sourceWatermark, buildsRead,
+                auditRead, approvalsRead, usersRead, quarantined, runsWritten, findingsWritten, approvalsWritten,
+                summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message);
+    }
+
+    public BatchRecord noting(String message) {
+        return ended(status, finishedAt, message);
+    }
+
+    /** The digest of what the batch produced (for the digest command, the mail's text). */
+    public BatchRecord withManifestDigest(String digest) {
+        return new BatchRecord(batchId, kind, dateFrom, dateTo, status, startedAt, finishedAt, asOf, sourceWatermark,
+                buildsRead, auditRead, approvalsRead, usersRead, quarantined, runsWritten, findingsWritten,
+                approvalsWritten, summaryRowsWritten, digest, softwareVersion, configDigest, message);
+    }
+
+    public BatchRecord completed(Instant at, RowsWritten written, String message) {
+        return new BatchRecord(batchId, kind, dateFrom, dateTo, "COMPLETED", startedAt, at, asOf, sourceWatermark,
+                buildsRead, auditRead, approvalsRead, usersRead, quarantined, written.runs(), written.findings(),
+                written.approvals(), written.summaryRows(), manifestDigest, softwareVersion, configDigest, message);
+    }
+
+    public BatchRecord failed(Instant at, String message) {
+        return ended("FAILED", at, message);
+    }
+
+    /** Any other status change (a digest SKIPPED, or a RUNNING row rewritten); {@code at} may be null while running. */
+    public BatchRecord ended(String status, Instant at, String message) {
         return new BatchRecord(batchId, kind, dateFrom, dateTo, status, startedAt, at, asOf, sourceWatermark, buildsRead,
                 auditRead, approvalsRead, usersRead, quarantined, runsWritten, findingsWritten, approvalsWritten,
                 summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message);

@@ -1,5 +1,7 @@
 package io.auditwarehouse.sinks;
 
+import io.auditwarehouse.errors.ErrorMessages;
+
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -148,13 +150,10 @@ public final class MySqlWarehouse implements WarehouseSink {
     /** Fails with a message telling the operator to run {@code migrate} unless every shipped migration is applied. */
     private void ensureMigrated() throws SQLException {
         if (migrated) return;
-        try (Connection c = db.connect()) {
-            List<Migrations.Migration> pending = Migrations.pending(c);
-            if (!pending.isEmpty()) {
-                throw new WriteFailedException("the warehouse schema " + db.schema() + " is not migrated (pending: "
-                        + pending.stream().map(Migrations.Migration::version).collect(Collectors.joining(", "))
-                        + "): run 'audit-warehouse migrate' first", null);
-            }
+        List<String> pending = Migrations.pending(db);
+        if (!pending.isEmpty()) {
+            throw new WriteFailedException("the warehouse schema " + db.schema() + " is not migrated (pending: "
+                    + String.join(", ", pending) + "): run 'audit-warehouse migrate' first", null);
         }
         migrated = true;
     }
@@ -250,8 +249,7 @@ public final class MySqlWarehouse implements WarehouseSink {
         } catch (WriteFailedException e) {
             throw e;
         } catch (Exception e) { // Spark rethrows driver SQLExceptions undeclared
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new WriteFailedException(what + " in " + db.url() + " failed: " + cause, e);
+            throw new WriteFailedException(what + " in " + db.url() + " failed: " + ErrorMessages.firstLine(e), e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.auditwarehouse.sinks;
 
+import io.auditwarehouse.errors.ErrorMessages;
+
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,8 +22,12 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * The embedded warehouse: Parquet tables under {@code <out>/warehouse}, dated tables partitioned by business_date.
- * A batch writes everything to a staging folder first; only then is each date's partition swapped in, so a
- * failed batch leaves the published dates as they were. Every failed write surfaces as {@link WriteFailedException}.
+ * A batch writes everything to a staging folder first, so a batch that fails while staging leaves the published
+ * dates as they were. Publishing then swaps each table's date partitions in one by one, each by two renames (live
+ * to {@code .retired/<batch>}, staged to live). That swap is not atomic: a crash or an I/O error during it can
+ * leave some dates or tables new and others old, and a date caught between its two renames missing from the live
+ * table (its previous rows still under {@code .retired/}); publishing those dates again repairs them.
+ * Every failed write surfaces as {@link WriteFailedException}.
  */
 public final class ParquetWarehouse implements WarehouseSink {
 
@@ -141,8 +147,7 @@ public final class ParquetWarehouse implements WarehouseSink {
         } catch (WriteFailedException e) {
             throw e;
         } catch (Exception e) { // Spark and Hadoop also throw checked IOExceptions undeclared
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new WriteFailedException(what + " under " + root + " failed: " + cause, e);
+            throw new WriteFailedException(what + " under " + root + " failed: " + ErrorMessages.firstLine(e), e);
         }
     }
 

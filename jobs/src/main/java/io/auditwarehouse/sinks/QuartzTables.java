@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,19 +23,42 @@ public final class QuartzTables {
 
     static final String SCRIPT = "/org/quartz/impl/jdbcjobstore/tables_mysql_innodb.sql";
     public static final String MARKER = "QRTZ_LOCKS";
+    /** MySQL's named locks are server-wide: the lock names the schema. */
+    private static final String LOCK_PREFIX = "aw_quartz_tables.";
+    private static final int LOCK_WAIT_SECONDS = 120;
 
     private QuartzTables() {
     }
 
-    /** Creates the tables unless they exist; true when it created them. */
+    /**
+     * Creates the tables unless they exist; true when it created them. Under a named lock, so that of two migrates
+     * running together one creates them and the other finds them.
+     */
     public static boolean apply(Connection c) throws SQLException {
-        if (exist(c)) return false;
+        String lock = LOCK_PREFIX + c.getCatalog();
         try (Statement s = c.createStatement()) {
-            for (String sql : statements()) s.execute(sql);
-        } catch (SQLException e) {
-            throw new SQLException("creating the Quartz tables failed: " + e.getMessage(), e.getSQLState(), e);
+            try (PreparedStatement p = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+                p.setString(1, lock);
+                p.setInt(2, LOCK_WAIT_SECONDS);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next() || r.getInt(1) != 1) {
+                        throw new SQLException("another migrate held the lock " + lock + " for " + LOCK_WAIT_SECONDS + " s");
+                    }
+                }
+            }
+            try {
+                if (exist(c)) return false;
+                for (String sql : statements()) s.execute(sql);
+                return true;
+            } catch (SQLException e) {
+                throw new SQLException("creating the Quartz tables failed: " + e.getMessage(), e.getSQLState(), e);
+            } finally {
+                try (PreparedStatement p = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                    p.setString(1, lock);
+                    p.executeQuery().close();
+                }
+            }
         }
-        return true;
     }
 
     public static boolean exist(Connection c) throws SQLException {

@@ -1,5 +1,7 @@
 package io.auditwarehouse.sources;
 
+import io.auditwarehouse.errors.ErrorMessages;
+
 import java.util.function.Supplier;
 
 /** Source faults are retried with backoff for a bounded time, then reported as unavailable (exit 3). */
@@ -28,7 +30,7 @@ public final class Retry {
                 }
             }
         }
-        String cause = last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage().lines().findFirst().orElse("");
-        throw new SourceUnavailableException(source, "cannot read " + where + " after " + (BACKOFF_MS.length + 1) + " attempts: " + cause, last);
+        throw new SourceUnavailableException(source, "cannot read " + where + " after " + (BACKOFF_MS.length + 1)
+                + " attempts: " + ErrorMessages.firstLine(last), last);
     }
 }

@@ -7,7 +7,12 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +40,31 @@ class WorkedExampleTest {
 
         Cli quarantine = Cli.expect(0, "sql", "--out", out.toString(), "--format", "csv", "select count(*) from recon_quarantine");
         assertEquals(List.of("0"), quarantine.csvRows());
+
+        // recon_batch.source_watermark: the latest @timestamp among the build records and audit lines read
+        Cli watermark = Cli.expect(0, "sql", "--out", out.toString(), "--format", "csv", "select source_watermark from recon_batch");
+        assertEquals(List.of(latestTimestamp(input)), watermark.csvRows().stream().map(t -> Instant.parse(t)).toList());
+    }
+
+    /** The latest {@code @timestamp} written in the input's build records and audit-trail files, read as text. */
+    private static Instant latestTimestamp(Path input) throws IOException {
+        DateTimeFormatter jenkins = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]Z");
+        Pattern stamp = Pattern.compile("\"@timestamp\":\\s*\"([^\"]+)\"");
+        Instant latest = null;
+        List<Path> files = new java.util.ArrayList<>(List.of(input.resolve("builds.ndjson")));
+        try (var audit = Files.list(input.resolve("audit"))) {
+            files.addAll(audit.toList());
+        }
+        for (Path file : files) {
+            for (String line : Files.readAllLines(file)) {
+                Matcher m = stamp.matcher(line);
+                while (m.find()) {
+                    Instant t = OffsetDateTime.parse(m.group(1), jenkins).toInstant();
+                    if (latest == null || t.isAfter(latest)) latest = t;
+                }
+            }
+        }
+        return latest;
     }
 
     @Test

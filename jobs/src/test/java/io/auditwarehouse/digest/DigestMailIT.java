@@ -239,7 +239,8 @@ class DigestMailIT {
         Cli r = Cli.expect(3, digest(config("down.yaml", closed, ""), input, out, "--slot", "2026-10-05"));
         List<String> errors = r.err().lines().filter(l -> l.startsWith("error")).toList();
         assertEquals(1, errors.size(), r.err());
-        assertTrue(errors.get(0).contains("mail server unreachable") && errors.get(0).contains("127.0.0.1:" + closed), errors.get(0));
+        assertTrue(errors.get(0).startsWith("error (source unavailable): mail server: ") && errors.get(0).contains("unreachable")
+                && errors.get(0).contains("127.0.0.1:" + closed), errors.get(0));
         assertEquals(List.of("digest-2026-10-05,digest,FAILED,2026-10-05"), ledger(out));
 
         Cli.expect(0, digest(config("up.yaml", ""), input, out, "--slot", "2026-10-05"));
@@ -264,9 +265,9 @@ class DigestMailIT {
         Path out = tmp.resolve("out");
         // what a process killed while sending leaves behind
         Instant now = Instant.now();
-        new ParquetWarehouse(SparkSessions.getOrCreate("local[2]"), out.resolve("warehouse")).recordBatch(new BatchRecord(
-                "digest-2026-10-05", "digest", LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 5), "RUNNING", now, null, now, null,
-                0, 0, 6, 5, 0, 0, 0, 0, 0, null, SoftwareVersion.get(), "x", "sending 4 failure report(s)"));
+        new ParquetWarehouse(SparkSessions.getOrCreate("local[2]"), out.resolve("warehouse")).recordBatch(BatchRecord.started(
+                "digest-2026-10-05", "digest", LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 5), now, now, SoftwareVersion.get(), "x")
+                .reading(BatchRecord.SourcesRead.approvals(6, 5, 0)).noting("sending 4 failure report(s)"));
         Path config = config("c.yaml", "");
         Cli refused = Cli.expect(1, digest(config, input, out, "--slot", "2026-10-05"));
         assertTrue(refused.err().contains("did not finish") && refused.err().contains("--force"), refused.err());

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The reconciliation over plain collections: the same steps the Spark job runs, for tests and small inputs. */
+/** The reconciliation over plain collections: the same steps the Spark pipeline runs, for the rule tests. */
 public final class InMemoryReconciliation {
 
     private InMemoryReconciliation() {
