@@ -6,7 +6,7 @@ import io.auditwarehouse.digest.DigestSlot;
 import io.auditwarehouse.job.BatchPlanner;
 import io.auditwarehouse.job.BatchResult;
 import io.auditwarehouse.job.ReconcileJob;
-import io.auditwarehouse.job.Warehouses;
+import io.auditwarehouse.runtime.Warehouses;
 import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
 import org.quartz.DisallowConcurrentExecution;

@@ -4,7 +4,7 @@ import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.Run;
 import io.auditwarehouse.reconcile.ApprovalTouch;
-import io.auditwarehouse.reconcile.ControlCatalog;
+import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.reconcile.ReconciledRun;
 import io.auditwarehouse.reconcile.SummaryCell;
 import org.apache.spark.sql.Row;
