@@ -1,10 +1,10 @@
 package io.auditwarehouse.job;
 
-import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.ControlCatalog;
+import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.reconcile.InMemoryReconciliation;
-import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.Reconciler;
+import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.ScenarioAccess;
 import io.auditwarehouse.runtime.SparkTestSession;
 import org.apache.spark.api.java.JavaSparkContext;

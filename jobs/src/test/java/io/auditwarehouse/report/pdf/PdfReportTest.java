@@ -2,8 +2,8 @@ package io.auditwarehouse.report.pdf;
 
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.config.ReportSettings;
-import io.auditwarehouse.report.content.ReportContent;
 import io.auditwarehouse.report.content.ReportContent.ControlLine;
+import io.auditwarehouse.report.content.ReportContent;
 import io.auditwarehouse.report.content.ReportContentFixture;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;

@@ -1,7 +1,6 @@
 package io.auditwarehouse.report.xlsx;
 
 import io.auditwarehouse.report.content.MonthRows;
-import io.auditwarehouse.report.content.ReportContent;
 import io.auditwarehouse.report.content.ReportContent.Completeness;
 import io.auditwarehouse.report.content.ReportContent.ControlLine;
 import io.auditwarehouse.report.content.ReportContent.ExceptionLine;
@@ -11,6 +10,7 @@ import io.auditwarehouse.report.content.ReportContent.Restatement;
 import io.auditwarehouse.report.content.ReportContent.SampleItem;
 import io.auditwarehouse.report.content.ReportContent.SourceCoverage;
 import io.auditwarehouse.report.content.ReportContent.TrendPoint;
+import io.auditwarehouse.report.content.ReportContent;
 import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
