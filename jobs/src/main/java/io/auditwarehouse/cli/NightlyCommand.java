@@ -3,14 +3,14 @@ package io.auditwarehouse.cli;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.job.BatchPlanner;
 import io.auditwarehouse.job.BatchResult;
-import io.auditwarehouse.job.Progress;
 import io.auditwarehouse.job.ReconcileJob;
-import io.auditwarehouse.job.SparkSessions;
+import io.auditwarehouse.runtime.Progress;
+import io.auditwarehouse.runtime.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,11 +2,11 @@ package io.auditwarehouse.cli;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
-import io.auditwarehouse.job.SparkSessions;
-import io.auditwarehouse.job.Warehouses;
-import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.EvidencePackage.RenderedPackage;
+import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
+import io.auditwarehouse.runtime.SparkSessions;
+import io.auditwarehouse.runtime.Warehouses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

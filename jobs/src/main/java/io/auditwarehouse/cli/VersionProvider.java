@@ -1,6 +1,6 @@
 package io.auditwarehouse.cli;
 
-import io.auditwarehouse.job.SoftwareVersion;
+import io.auditwarehouse.runtime.SoftwareVersion;
 import picocli.CommandLine;
 
 final class VersionProvider implements CommandLine.IVersionProvider {

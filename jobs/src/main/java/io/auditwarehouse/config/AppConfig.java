@@ -1,6 +1,6 @@
 package io.auditwarehouse.config;
 
-import io.auditwarehouse.reconcile.RuleSettings;
+import io.auditwarehouse.model.RuleSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.RuleSettings;
 import io.auditwarehouse.model.Severity;
-import io.auditwarehouse.reconcile.ControlCatalog;
-import io.auditwarehouse.reconcile.RuleSettings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.auditwarehouse.digest;
 import io.auditwarehouse.config.MailSettings;
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.User;
-import io.auditwarehouse.reconcile.UserDirectory;
+import io.auditwarehouse.model.UserDirectory;
 
 import java.time.Duration;
 import java.time.Instant;

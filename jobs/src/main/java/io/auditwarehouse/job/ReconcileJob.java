@@ -2,9 +2,12 @@ package io.auditwarehouse.job;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.errors.ErrorMessages;
+import io.auditwarehouse.runtime.Progress;
+import io.auditwarehouse.runtime.SoftwareVersion;
+import io.auditwarehouse.runtime.Warehouses;
 import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.WarehouseSink;
-import io.auditwarehouse.sources.Sources;
+import io.auditwarehouse.sources.configured.Sources;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.auditwarehouse.query;
 
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.errors.ErrorMessages;
-import io.auditwarehouse.job.SparkSessions;
+import io.auditwarehouse.runtime.SparkSessions;
 import io.auditwarehouse.sinks.WarehouseViews.TableFiles;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;

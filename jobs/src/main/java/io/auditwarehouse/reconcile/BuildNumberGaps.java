@@ -3,6 +3,7 @@ package io.auditwarehouse.reconcile;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.JobKey;
 import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.RuleSettings;
 import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
 

@@ -1,7 +1,9 @@
 package io.auditwarehouse.reconcile;
 
+import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.RuleSettings;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import io.auditwarehouse.model.AuditRequest;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.JobKey;
 import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.RuleSettings;
 
 import java.io.Serializable;
 import java.time.Instant;

@@ -2,13 +2,16 @@ package io.auditwarehouse.reconcile;
 
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.AuditRequest;
+import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.ControlStatus;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.JobKey;
 import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.RuleSettings;
 import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
 import io.auditwarehouse.model.SourceEvent;
+import io.auditwarehouse.model.UserDirectory;
 
 import java.io.Serializable;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
 import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.model.Trigger;
+import io.auditwarehouse.model.UserDirectory;
 
 import java.io.Serializable;
 import java.time.Instant;

@@ -4,9 +4,11 @@ import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.ControlStatus;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.RuleSettings;
 import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.Severity;
 import io.auditwarehouse.model.Trigger;
+import io.auditwarehouse.model.UserDirectory;
 
 import java.io.Serializable;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package io.auditwarehouse.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.auditwarehouse.job.SoftwareVersion;
-import io.auditwarehouse.report.ReportContent.Restatement;
-import io.auditwarehouse.report.ReportContent.SampleItem;
+import io.auditwarehouse.report.content.ReportContent.Restatement;
+import io.auditwarehouse.report.content.ReportContent.SampleItem;
+import io.auditwarehouse.report.content.ReportContent;
+import io.auditwarehouse.runtime.SoftwareVersion;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
 

@@ -1,7 +1,7 @@
 package io.auditwarehouse.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.auditwarehouse.report.ReportContent.Restatement;
+import io.auditwarehouse.report.content.ReportContent.Restatement;
 import io.auditwarehouse.sinks.WarehouseTables;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.auditwarehouse.report;
 
+import io.auditwarehouse.report.content.MonthRows;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.spark.sql.Column;

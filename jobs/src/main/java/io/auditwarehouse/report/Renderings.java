@@ -1,6 +1,8 @@
 package io.auditwarehouse.report;
 
 import io.auditwarehouse.config.ConfigException;
+import io.auditwarehouse.report.content.MonthRows;
+import io.auditwarehouse.report.content.ReportContent;
 import io.auditwarehouse.report.pdf.PdfReport;
 import io.auditwarehouse.report.xlsx.XlsxReport;
 

@@ -1,6 +1,6 @@
 package io.auditwarehouse.report;
 
-import io.auditwarehouse.report.ReportContent.Restatement;
+import io.auditwarehouse.report.content.ReportContent.Restatement;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;

@@ -1,6 +1,6 @@
 package io.auditwarehouse.report;
 
-import io.auditwarehouse.report.ReportContent.SampleItem;
+import io.auditwarehouse.report.content.ReportContent.SampleItem;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;

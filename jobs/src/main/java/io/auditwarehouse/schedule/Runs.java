@@ -6,9 +6,9 @@ import io.auditwarehouse.digest.DigestSlot;
 import io.auditwarehouse.job.BatchPlanner;
 import io.auditwarehouse.job.BatchResult;
 import io.auditwarehouse.job.ReconcileJob;
-import io.auditwarehouse.job.Warehouses;
 import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
+import io.auditwarehouse.runtime.Warehouses;
 import org.quartz.DisallowConcurrentExecution;
 
 import java.io.IOException;

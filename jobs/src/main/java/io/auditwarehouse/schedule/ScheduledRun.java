@@ -1,7 +1,7 @@
 package io.auditwarehouse.schedule;
 
 import io.auditwarehouse.errors.ErrorMessages;
-import io.auditwarehouse.job.SoftwareVersion;
+import io.auditwarehouse.runtime.SoftwareVersion;
 import io.auditwarehouse.sinks.BatchRecord;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

@@ -1,9 +1,9 @@
 package io.auditwarehouse.schedule;
 
 import io.auditwarehouse.config.AppConfig;
-import io.auditwarehouse.job.Progress;
-import io.auditwarehouse.job.SparkSessions;
-import io.auditwarehouse.job.Warehouses;
+import io.auditwarehouse.runtime.Progress;
+import io.auditwarehouse.runtime.SparkSessions;
+import io.auditwarehouse.runtime.Warehouses;
 import io.auditwarehouse.sinks.MySqlWarehouse;
 import io.auditwarehouse.sinks.WarehouseDatabase;
 import io.auditwarehouse.sinks.WarehouseSink;

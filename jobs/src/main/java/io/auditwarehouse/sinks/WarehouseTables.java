@@ -1,10 +1,10 @@
 package io.auditwarehouse.sinks;
 
+import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.Run;
 import io.auditwarehouse.reconcile.ApprovalTouch;
-import io.auditwarehouse.reconcile.ControlCatalog;
 import io.auditwarehouse.reconcile.ReconciledRun;
 import io.auditwarehouse.reconcile.SummaryCell;
 import org.apache.spark.sql.Row;

@@ -2,7 +2,7 @@ package io.auditwarehouse.sources;
 
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.QuarantineRecord;
-import io.auditwarehouse.reconcile.UserDirectory;
+import io.auditwarehouse.model.UserDirectory;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.auditwarehouse.sources;
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.SourceEvent;
-import io.auditwarehouse.reconcile.UserDirectory;
+import io.auditwarehouse.model.UserDirectory;
 import org.apache.spark.api.java.JavaRDD;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.auditwarehouse.cli;
 
-import io.auditwarehouse.job.SparkTestSession;
+import io.auditwarehouse.runtime.SparkTestSession;
 import io.auditwarehouse.sinks.ParquetWarehouse;
 import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.spark.sql.Dataset;

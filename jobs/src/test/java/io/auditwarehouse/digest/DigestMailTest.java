@@ -5,7 +5,7 @@ import io.auditwarehouse.config.MailSettings;
 import io.auditwarehouse.config.Secret;
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.User;
-import io.auditwarehouse.reconcile.UserDirectory;
+import io.auditwarehouse.model.UserDirectory;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;

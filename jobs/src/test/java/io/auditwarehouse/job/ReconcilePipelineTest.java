@@ -1,11 +1,12 @@
 package io.auditwarehouse.job;
 
+import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.Finding;
-import io.auditwarehouse.reconcile.ControlCatalog;
 import io.auditwarehouse.reconcile.InMemoryReconciliation;
-import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.Reconciler;
+import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.ScenarioAccess;
+import io.auditwarehouse.runtime.SparkTestSession;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package io.auditwarehouse.reconcile;
 
 import io.auditwarehouse.model.AuditRequest.JobAction;
+import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.ControlStatus;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.ReasonCode;

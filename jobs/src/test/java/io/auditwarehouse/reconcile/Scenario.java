@@ -4,11 +4,14 @@ import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.AuditBuildLine;
 import io.auditwarehouse.model.AuditRequest;
 import io.auditwarehouse.model.BuildDocument;
+import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.model.RuleSettings;
 import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.model.Trigger;
 import io.auditwarehouse.model.User;
+import io.auditwarehouse.model.UserDirectory;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,10 @@ package io.auditwarehouse.reconcile;
 
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.AuditRequest;
+import io.auditwarehouse.model.RuleSettings;
 import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.model.Trigger;
+import io.auditwarehouse.model.UserDirectory;
 
 import java.time.Duration;
 import java.time.Instant;

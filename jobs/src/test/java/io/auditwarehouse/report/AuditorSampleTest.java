@@ -1,6 +1,6 @@
 package io.auditwarehouse.report;
 
-import io.auditwarehouse.report.ReportContent.SampleItem;
+import io.auditwarehouse.report.content.ReportContent.SampleItem;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

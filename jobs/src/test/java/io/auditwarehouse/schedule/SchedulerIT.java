@@ -297,7 +297,7 @@ class SchedulerIT {
         }
         System.out.printf("[SchedulerIT] embedded nightly: %s%n", text.lines().filter(l -> l.contains("run ")).toList());
         assertTrue(text.contains("run completed nightly-"), text);
-        var batches = io.auditwarehouse.job.Warehouses.open(runtime.spark(), app).read("recon_batch");
+        var batches = io.auditwarehouse.runtime.Warehouses.open(runtime.spark(), app).read("recon_batch");
         List<org.apache.spark.sql.Row> rows = batches.filter("kind in ('nightly', 'scheduled-nightly')").select("kind", "status", "batch_id").collectAsList();
         System.out.printf("[SchedulerIT] embedded ledger: %s%n", rows);
         assertTrue(rows.stream().anyMatch(r -> r.getString(0).equals("scheduled-nightly") && r.getString(1).equals("COMPLETED")

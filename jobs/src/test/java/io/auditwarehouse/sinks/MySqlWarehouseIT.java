@@ -2,7 +2,7 @@ package io.auditwarehouse.sinks;
 
 import io.auditwarehouse.cli.Cli;
 import io.auditwarehouse.config.ConfigLoader;
-import io.auditwarehouse.job.SparkTestSession;
+import io.auditwarehouse.runtime.SparkTestSession;
 import io.auditwarehouse.testing.MySqlServer;
 import io.auditwarehouse.testing.RealServices;
 import org.apache.spark.sql.Dataset;

@@ -1,6 +1,6 @@
 package io.auditwarehouse.testing;
 
-import io.auditwarehouse.job.SparkTestSession;
+import io.auditwarehouse.runtime.SparkTestSession;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,8 +1,8 @@
 package io.auditwarehouse.report.pdf;
 
-import io.auditwarehouse.report.ReportContent;
-import io.auditwarehouse.report.ReportContent.ExceptionLine;
-import io.auditwarehouse.report.ReportContent.TrendPoint;
+import io.auditwarehouse.report.content.ReportContent.ExceptionLine;
+import io.auditwarehouse.report.content.ReportContent.TrendPoint;
+import io.auditwarehouse.report.content.ReportContent;
 import net.sf.jasperreports.engine.JRParameter;
 
 import java.time.Instant;

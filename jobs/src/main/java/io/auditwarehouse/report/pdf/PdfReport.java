@@ -1,7 +1,7 @@
 package io.auditwarehouse.report.pdf;
 
 import io.auditwarehouse.config.ReportSettings;
-import io.auditwarehouse.report.ReportContent;
+import io.auditwarehouse.report.content.ReportContent;
 import io.auditwarehouse.sinks.WriteFailedException;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;

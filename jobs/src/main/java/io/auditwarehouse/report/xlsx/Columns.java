@@ -1,12 +1,12 @@
 package io.auditwarehouse.report.xlsx;
 
-import io.auditwarehouse.report.ReportContent.ControlLine;
-import io.auditwarehouse.report.ReportContent.ExceptionLine;
-import io.auditwarehouse.report.ReportContent.QuarantineCount;
-import io.auditwarehouse.report.ReportContent.Restatement;
-import io.auditwarehouse.report.ReportContent.SampleItem;
-import io.auditwarehouse.report.ReportContent.SourceCoverage;
-import io.auditwarehouse.report.ReportContent.TrendPoint;
+import io.auditwarehouse.report.content.ReportContent.ControlLine;
+import io.auditwarehouse.report.content.ReportContent.ExceptionLine;
+import io.auditwarehouse.report.content.ReportContent.QuarantineCount;
+import io.auditwarehouse.report.content.ReportContent.Restatement;
+import io.auditwarehouse.report.content.ReportContent.SampleItem;
+import io.auditwarehouse.report.content.ReportContent.SourceCoverage;
+import io.auditwarehouse.report.content.ReportContent.TrendPoint;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;

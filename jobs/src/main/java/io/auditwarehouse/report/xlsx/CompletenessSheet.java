@@ -1,6 +1,6 @@
 package io.auditwarehouse.report.xlsx;
 
-import io.auditwarehouse.report.ReportContent.Completeness;
+import io.auditwarehouse.report.content.ReportContent.Completeness;
 
 /** Runs per controller by the sources that saw them (the filtered table), then quarantine counts and the gaps. */
 final class CompletenessSheet {

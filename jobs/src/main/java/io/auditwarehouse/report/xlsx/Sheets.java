@@ -1,6 +1,6 @@
 package io.auditwarehouse.report.xlsx;
 
-import io.auditwarehouse.report.MonthRows;
+import io.auditwarehouse.report.content.MonthRows;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.time.ZoneId;

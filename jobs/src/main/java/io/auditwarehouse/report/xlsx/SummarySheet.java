@@ -1,7 +1,7 @@
 package io.auditwarehouse.report.xlsx;
 
-import io.auditwarehouse.report.ReportContent;
-import io.auditwarehouse.report.ReportContent.FailureReports;
+import io.auditwarehouse.report.content.ReportContent.FailureReports;
+import io.auditwarehouse.report.content.ReportContent;
 
 /**
  * Totals per control (the filtered table), then the cover facts, the failure-report status, which listings continue

@@ -1,7 +1,7 @@
 package io.auditwarehouse.report.xlsx;
 
-import io.auditwarehouse.report.MonthRows;
-import io.auditwarehouse.report.ReportContent;
+import io.auditwarehouse.report.content.MonthRows;
+import io.auditwarehouse.report.content.ReportContent;
 import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.SpreadsheetVersion;

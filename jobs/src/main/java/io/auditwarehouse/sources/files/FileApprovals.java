@@ -4,7 +4,7 @@ import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.User;
-import io.auditwarehouse.reconcile.UserDirectory;
+import io.auditwarehouse.model.UserDirectory;
 import io.auditwarehouse.sources.ApprovalData;
 import io.auditwarehouse.sources.SourceUnavailableException;
 

@@ -5,7 +5,7 @@ import io.auditwarehouse.config.ServerSettings;
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.User;
-import io.auditwarehouse.reconcile.UserDirectory;
+import io.auditwarehouse.model.UserDirectory;
 import io.auditwarehouse.sources.ApprovalData;
 import io.auditwarehouse.sources.Retry;
 import org.apache.spark.sql.Row;

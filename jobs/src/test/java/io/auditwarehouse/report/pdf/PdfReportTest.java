@@ -2,9 +2,9 @@ package io.auditwarehouse.report.pdf;
 
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.config.ReportSettings;
-import io.auditwarehouse.report.ReportContent;
-import io.auditwarehouse.report.ReportContent.ControlLine;
-import io.auditwarehouse.report.ReportContentFixture;
+import io.auditwarehouse.report.content.ReportContent.ControlLine;
+import io.auditwarehouse.report.content.ReportContent;
+import io.auditwarehouse.report.content.ReportContentFixture;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;

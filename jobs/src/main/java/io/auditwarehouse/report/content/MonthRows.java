@@ -1,4 +1,4 @@
-package io.auditwarehouse.report;
+package io.auditwarehouse.report.content;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;

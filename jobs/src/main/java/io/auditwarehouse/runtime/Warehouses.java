@@ -1,4 +1,4 @@
-package io.auditwarehouse.job;
+package io.auditwarehouse.runtime;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.sinks.MySqlWarehouse;

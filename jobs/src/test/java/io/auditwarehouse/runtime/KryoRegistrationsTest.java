@@ -1,12 +1,12 @@
-package io.auditwarehouse.job;
+package io.auditwarehouse.runtime;
 
+import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.Decoded;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.SourceEvent;
-import io.auditwarehouse.reconcile.ControlCatalog;
 import io.auditwarehouse.reconcile.InMemoryReconciliation;
-import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.Reconciler;
+import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.ScenarioAccess;
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoSerializer;

@@ -1,14 +1,14 @@
-package io.auditwarehouse.report;
+package io.auditwarehouse.report.content;
 
-import io.auditwarehouse.report.ReportContent.Completeness;
-import io.auditwarehouse.report.ReportContent.ControlLine;
-import io.auditwarehouse.report.ReportContent.ExceptionLine;
-import io.auditwarehouse.report.ReportContent.FailureReports;
-import io.auditwarehouse.report.ReportContent.QuarantineCount;
-import io.auditwarehouse.report.ReportContent.Restatement;
-import io.auditwarehouse.report.ReportContent.SampleItem;
-import io.auditwarehouse.report.ReportContent.SourceCoverage;
-import io.auditwarehouse.report.ReportContent.TrendPoint;
+import io.auditwarehouse.report.content.ReportContent.Completeness;
+import io.auditwarehouse.report.content.ReportContent.ControlLine;
+import io.auditwarehouse.report.content.ReportContent.ExceptionLine;
+import io.auditwarehouse.report.content.ReportContent.FailureReports;
+import io.auditwarehouse.report.content.ReportContent.QuarantineCount;
+import io.auditwarehouse.report.content.ReportContent.Restatement;
+import io.auditwarehouse.report.content.ReportContent.SampleItem;
+import io.auditwarehouse.report.content.ReportContent.SourceCoverage;
+import io.auditwarehouse.report.content.ReportContent.TrendPoint;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.auditwarehouse.report;
+package io.auditwarehouse.report.content;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,4 @@
-package io.auditwarehouse.reconcile;
-
-import io.auditwarehouse.model.ReasonCode;
-import io.auditwarehouse.model.Severity;
+package io.auditwarehouse.model;
 
 import java.io.Serializable;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.auditwarehouse.job;
+package io.auditwarehouse.runtime;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;

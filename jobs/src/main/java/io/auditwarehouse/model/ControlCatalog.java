@@ -1,7 +1,5 @@
-package io.auditwarehouse.reconcile;
+package io.auditwarehouse.model;
 
-import io.auditwarehouse.model.ReasonCode;
-import io.auditwarehouse.model.Severity;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 

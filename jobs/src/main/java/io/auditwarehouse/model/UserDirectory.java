@@ -1,6 +1,4 @@
-package io.auditwarehouse.reconcile;
-
-import io.auditwarehouse.model.User;
+package io.auditwarehouse.model;
 
 import java.io.Serializable;
 import java.time.Instant;

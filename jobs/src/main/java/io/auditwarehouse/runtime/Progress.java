@@ -1,4 +1,4 @@
-package io.auditwarehouse.job;
+package io.auditwarehouse.runtime;
 
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.auditwarehouse.job;
+package io.auditwarehouse.runtime;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;

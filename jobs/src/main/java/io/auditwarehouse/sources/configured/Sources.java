@@ -1,9 +1,12 @@
-package io.auditwarehouse.sources;
+package io.auditwarehouse.sources.configured;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.model.Decoded;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.SourceEvent;
+import io.auditwarehouse.sources.ApprovalData;
+import io.auditwarehouse.sources.EvidenceData;
+import io.auditwarehouse.sources.SourceData;
 import io.auditwarehouse.sources.elasticsearch.EsEvidence;
 import io.auditwarehouse.sources.files.FileApprovals;
 import io.auditwarehouse.sources.files.FileEvidence;
