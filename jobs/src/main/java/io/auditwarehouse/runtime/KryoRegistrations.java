@@ -21,9 +21,10 @@ import io.auditwarehouse.reconcile.ReconciledRun;
 import io.auditwarehouse.reconcile.Reconciler;
 import org.apache.spark.serializer.KryoRegistrator;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Kryo for what Spark shuffles and caches: Java serialization was about half of a nightly's CPU (JFR). Records go
@@ -39,10 +40,10 @@ public final class KryoRegistrations implements KryoRegistrator {
         kryo.register(Reconciler.class, new JavaSerializer());
         for (Class<?> c : List.of(List.of().getClass(), List.of(1).getClass(), List.of(1, 2, 3).getClass(),
                 List.of(1, 2, 3).subList(0, 2).getClass())) {
-            kryo.register(c, new ImmutableList());
+            kryo.register(c, new ImmutableCollection(List::of));
         }
         for (Class<?> c : List.of(Set.of().getClass(), Set.of(1).getClass(), Set.of(1, 2, 3).getClass())) {
-            kryo.register(c, new ImmutableSet());
+            kryo.register(c, new ImmutableCollection(Set::of));
         }
         // registered classes are written as small ids instead of their names
         for (Class<?> c : List.of(Decoded.class, BuildDocument.class, AuditBuildLine.class, AuditRequest.class,
@@ -52,38 +53,25 @@ public final class KryoRegistrations implements KryoRegistrator {
         }
     }
 
-    private static Object[] readElements(Kryo kryo, Input input) {
-        Object[] elements = new Object[input.readVarInt(true)];
-        for (int i = 0; i < elements.length; i++) elements[i] = kryo.readClassAndObject(input);
-        return elements;
-    }
+    /** An immutable JDK collection: its elements, then rebuilt by {@code factory} ({@code List::of}, {@code Set::of}). */
+    private static final class ImmutableCollection extends Serializer<Collection<?>> {
+        private final Function<Object[], Collection<?>> factory;
 
-    private static void writeElements(Kryo kryo, Output output, java.util.Collection<?> elements) {
-        output.writeVarInt(elements.size(), true);
-        for (Object e : elements) kryo.writeClassAndObject(output, e);
-    }
-
-    private static final class ImmutableList extends Serializer<List<?>> {
-        @Override
-        public void write(Kryo kryo, Output output, List<?> list) {
-            writeElements(kryo, output, list);
+        ImmutableCollection(Function<Object[], Collection<?>> factory) {
+            this.factory = factory;
         }
 
         @Override
-        public List<?> read(Kryo kryo, Input input, Class<List<?>> type) {
-            return List.of(readElements(kryo, input));
-        }
-    }
-
-    private static final class ImmutableSet extends Serializer<Set<?>> {
-        @Override
-        public void write(Kryo kryo, Output output, Set<?> set) {
-            writeElements(kryo, output, new ArrayList<>(set));
+        public void write(Kryo kryo, Output output, Collection<?> elements) {
+            output.writeVarInt(elements.size(), true);
+            for (Object e : elements) kryo.writeClassAndObject(output, e);
         }
 
         @Override
-        public Set<?> read(Kryo kryo, Input input, Class<Set<?>> type) {
-            return Set.of(readElements(kryo, input));
+        public Collection<?> read(Kryo kryo, Input input, Class<Collection<?>> type) {
+            Object[] elements = new Object[input.readVarInt(true)];
+            for (int i = 0; i < elements.length; i++) elements[i] = kryo.readClassAndObject(input);
+            return factory.apply(elements);
         }
     }
 }
