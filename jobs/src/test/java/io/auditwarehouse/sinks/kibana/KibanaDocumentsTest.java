@@ -87,6 +87,17 @@ class KibanaDocumentsTest {
         assertEquals(d.source(), lines[1]);
     }
 
+    /** The exact bytes: @timestamp first, columns in table order, lists as arrays, nulls kept, JSON escapes. */
+    @Test
+    void bulkLinesAreExactlyTheDocumentedLayout() {
+        Row odd = RowFactory.create(LocalDate.of(2026, 10, 2), "c", "j \"q\" \u00fc\u0001", 3, null, null, null, null, "TIMER", null,
+                null, null, null, null, null, null, null, "PENDING", null, null, 0, null, false, true, "audit", null, "x", "b");
+        assertEquals("{\"index\":{\"_index\":\"p-runs-2026.10\",\"_id\":\"c|j \\\"q\\\" ü\\u0001|3\"}}" + "\n"
+                + "{\"@timestamp\":null,\"business_date\":\"2026-10-02\",\"controller\":\"c\",\"job_name\":\"j \\\"q\\\" ü\\u0001\",\"build_number\":3,\"started_at\":null,\"finished_at\":null,\"duration_ms\":null,\"result\":null,\"trigger_type\":\"TIMER\",\"executor\":null,\"approval_no\":null,\"approval_type\":null,\"approval_status\":null,\"approval_requester\":null,\"approval_approver\":null,\"approval_decided_at\":null,\"approval_run_rank\":null,\"control_status\":\"PENDING\",\"reason_codes\":[],\"max_severity\":null,\"finding_count\":0,\"not_evaluated\":null,\"in_build_records\":false,\"in_audit_trail\":true,\"evidence_sources\":[\"audit\"],\"node\":null,\"source_doc_ids\":\"x\",\"batch_id\":\"b\"}" + "\n", KibanaDocuments.run(odd, "p").bulkLines());
+        Document f = KibanaDocuments.finding(finding("f-123", LocalDate.of(2026, 9, 30), Instant.parse("2026-09-30T01:02:03Z")), "audit-recon");
+        assertEquals("{\"@timestamp\":\"2026-09-30T01:02:03.000Z\",\"finding_id\":\"f-123\",\"business_date\":\"2026-09-30\",\"control_id\":\"C5\",\"reason_code\":\"FAILURE_NOT_REPORTED\",\"severity\":\"MEDIUM\",\"controller\":\"batch-a\",\"job_name\":\"payments/settle\",\"build_number\":12,\"approval_no\":\"APR-1\",\"actor\":\"kim\",\"occurred_at\":\"2026-09-30T01:02:03.000Z\",\"detail\":\"The failed run was not reported\",\"first_batch_id\":\"nightly-0\",\"batch_id\":\"nightly-1\"}", f.source());
+    }
+
     @Test
     void everyDocumentFieldIsMappedAndEveryTimeFieldIsADate() throws Exception {
         Instant t = Instant.parse("2026-10-01T00:00:00Z");
