@@ -45,7 +45,7 @@ public final class ReconcileJob {
      */
     public Reconciliation open(Instant asOf, List<LocalDate> dates) {
         progress.step("reading sources, reconciling as of " + asOf);
-        return new Reconciliation(spark, config, progress, warehouse, Sources.load(spark, config, dates), asOf);
+        return new Reconciliation(spark, config, progress, warehouse, Sources.load(spark, config, dates), asOf, dates);
     }
 
     /** One batch: read, reconcile and publish {@code dates}. A failure is recorded in the ledger and rethrown. */

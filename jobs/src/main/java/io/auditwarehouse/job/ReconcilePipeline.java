@@ -9,12 +9,14 @@ import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
 import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.reconcile.ApprovalCoverage;
-import io.auditwarehouse.reconcile.BuildNumberGaps;
 import io.auditwarehouse.reconcile.DatedTables;
 import io.auditwarehouse.reconcile.JudgedAction;
+import io.auditwarehouse.reconcile.OutlineParts;
 import io.auditwarehouse.reconcile.ReconciledRun;
 import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.Reconciler;
+import io.auditwarehouse.reconcile.RunOutline;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -24,16 +26,19 @@ import scala.Tuple2;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The reconciliation as Spark transformations: Spark groups the events (runs by run key, runs by approval number,
- * runs by job, actions by identity) and the rules in {@link Reconciler} judge each group. What the rules produced
- * stays cached; {@link #forDates} brings one batch's share to the driver in a single job, where the dated tables are
- * put together ({@link DatedTables}) once for every sink.
+ * The reconciliation as Spark transformations, in two levels. Every run is first reduced to its outline (key, start,
+ * approval number: {@link OutlineParts}, merged map-side), which is all that approval ranks, approval coverage and
+ * build-number gaps need. Only the runs that start on a business date to be published are then assembled and judged
+ * in full, with their rank looked up from the outlines. What the rules produced stays cached; {@link #forDates}
+ * brings one batch's share to the driver in a single job, where the dated tables are put together
+ * ({@link DatedTables}) once for every sink.
  */
 final class ReconcilePipeline implements AutoCloseable {
 
@@ -46,43 +51,73 @@ final class ReconcilePipeline implements AutoCloseable {
 
     private final Reconciler reconciler;
     private final Broadcast<Reconciler> rules;
+    private final Set<LocalDate> focus;
     private final List<Approval> approvals;
     private final JavaRDD<ReconciledRun> reconciled;
     private final JavaRDD<Finding> gaps;
     private final JavaRDD<JudgedAction> actions;
     private final Map<String, Long> covered;
+    /** Kept until close: a cached partition that is lost is recomputed with them. */
+    private final Broadcast<Set<RunKey>> judged;
+    private final Broadcast<Map<RunKey, ApprovalCoverage.ApprovalUse>> ranks;
 
-    private ReconcilePipeline(JavaSparkContext sc, JavaRDD<SourceEvent> events, List<Approval> approvals, Reconciler reconciler) {
+    /** @param focus every business date that will be published from this pipeline: only their runs are judged in full */
+    private ReconcilePipeline(JavaSparkContext sc, JavaRDD<SourceEvent> events, List<Approval> approvals, Reconciler reconciler,
+                              Set<LocalDate> focus) {
         this.reconciler = reconciler;
         this.approvals = approvals;
+        this.focus = Set.copyOf(focus);
         this.rules = sc.broadcast(reconciler);
-        // the lambdas capture this local, not the pipeline, which is not serializable
+        // the lambdas capture these locals, not the pipeline, which is not serializable
         Broadcast<Reconciler> rules = this.rules;
+        Set<LocalDate> dates = this.focus;
 
-        JavaRDD<Run> runs = events
+        JavaPairRDD<RunKey, SourceEvent> runEvents = events
                 .filter(e -> e instanceof BuildDocument || e instanceof AuditBuildLine)
-                .mapToPair(e -> new Tuple2<>(runKeyOf(e), e))
-                .groupByKey()
-                .map(g -> rules.value().assemble(g._1(), g._2()))
+                .mapToPair(e -> new Tuple2<>(runKeyOf(e), e));
+        JavaRDD<RunOutline> outlines = runEvents
+                .mapValues(OutlineParts::of)
+                .reduceByKey(OutlineParts::merge)
+                .map(t -> t._2().outline(t._1()))
                 .persist(CACHED);
 
-        this.reconciled = runs
-                .filter(r -> r.approvalNo() != null)
-                .groupBy(Run::approvalNo)
+        // every approval number's runs ranked; what comes back: each number's count, and the ranks of runs in focus
+        Map<RunKey, ApprovalCoverage.ApprovalUse> uses = new HashMap<>();
+        Map<String, Long> covered = new HashMap<>();
+        for (ApprovalCoverage.Ranked r : outlines
+                .filter(o -> o.approvalNo() != null)
+                .groupBy(RunOutline::approvalNo)
                 .flatMap(g -> ApprovalCoverage.rank(g._2()).iterator())
-                .union(runs.filter(r -> r.approvalNo() == null).map(ApprovalCoverage::unranked))
-                .map(r -> rules.value().evaluate(r))
-                .persist(CACHED);
+                .filter(r -> r.use().rank() == 1 || inFocus(rules.value(), dates, r.run()))
+                .collect()) {
+            if (r.use().rank() == 1) covered.put(r.run().approvalNo(), (long) r.use().covered());
+            if (inFocus(reconciler, dates, r.run())) uses.put(r.run().key(), r.use());
+        }
+        this.covered = covered;
 
-        // a job's history needs only build numbers and start times: whole runs would be shuffled for nothing
-        this.gaps = runs
-                .mapToPair(r -> new Tuple2<>(r.key().job(), BuildNumberGaps.BuildStart.of(r)))
+        // a job's history needs only build numbers and start times
+        this.gaps = outlines
+                .mapToPair(o -> new Tuple2<>(o.key().job(), o.buildStart()))
                 .groupByKey()
                 .flatMap(g -> rules.value().gaps(g._1(), g._2()).iterator())
+                .filter(f -> dates.contains(f.businessDate()))
+                .persist(CACHED);
+
+        // the runs judged in full: those starting on a date in focus (all of them when every date read is published)
+        Set<RunKey> focusKeys = new HashSet<>(outlines.filter(o -> inFocus(rules.value(), dates, o)).map(RunOutline::key).collect());
+        boolean everyRun = focusKeys.size() == outlines.count();
+        Broadcast<Set<RunKey>> judged = this.judged = sc.broadcast(everyRun ? Set.of() : focusKeys);
+        Broadcast<Map<RunKey, ApprovalCoverage.ApprovalUse>> ranks = this.ranks = sc.broadcast(uses);
+        this.reconciled = (everyRun ? runEvents : runEvents.filter(t -> judged.value().contains(t._1())))
+                .groupByKey()
+                .map(g -> {
+                    Run run = rules.value().assemble(g._1(), g._2());
+                    return rules.value().evaluate(new ApprovalCoverage.RankedRun(run, ranks.value().get(run.key())));
+                })
                 .persist(CACHED);
 
         this.actions = events
-                .filter(e -> e instanceof AuditRequest)
+                .filter(e -> e instanceof AuditRequest a && dates.contains(rules.value().businessDate(a.timestamp())))
                 .map(e -> (AuditRequest) e)
                 // the same request line may arrive twice (at-least-once delivery)
                 .mapToPair(a -> new Tuple2<>(a.identity(), a))
@@ -90,25 +125,28 @@ final class ReconcilePipeline implements AutoCloseable {
                 .map(t -> rules.value().evaluate(t._2()))
                 .persist(CACHED);
 
-        // approvals live on the driver; only the number of runs each covers comes back from the executors
-        this.covered = reconciled.filter(r -> r.approvalUse() != null && r.approvalUse().rank() == 1)
-                .mapToPair(r -> new Tuple2<>(r.run().approvalNo(), (long) r.approvalUse().covered()))
-                .collectAsMap();
-        // one job fills the other two caches: from here on neither the runs nor the events are needed again
-        gaps.map(f -> 1).union(actions.map(j -> 1)).count();
-        runs.unpersist(true);
+        // one job fills the three caches: from here on neither the events nor the outlines are needed again
+        reconciled.map(r -> 1).union(gaps.map(f -> 1)).union(actions.map(j -> 1)).count();
+        outlines.unpersist(true);
     }
 
-    static ReconcilePipeline run(JavaSparkContext sc, JavaRDD<SourceEvent> events, List<Approval> approvals, Reconciler reconciler) {
-        return new ReconcilePipeline(sc, events, approvals, reconciler);
+    /** A run is judged in full when it starts on a business date in focus; findings of a run carry its start date. */
+    private static boolean inFocus(Reconciler rules, Set<LocalDate> dates, RunOutline run) {
+        return run.startedAt() != null && dates.contains(rules.businessDate(run.startedAt()));
+    }
+
+    static ReconcilePipeline run(JavaSparkContext sc, JavaRDD<SourceEvent> events, List<Approval> approvals, Reconciler reconciler,
+                                 Set<LocalDate> focus) {
+        return new ReconcilePipeline(sc, events, approvals, reconciler, focus);
     }
 
     /** The dated tables of the given business dates, computed on the driver from one Spark job's results. */
     ReconciliationResult forDates(Set<LocalDate> wanted) {
+        if (!focus.containsAll(wanted)) throw new IllegalArgumentException("dates outside the pipeline's focus: " + wanted);
         Set<LocalDate> dates = new HashSet<>(wanted);
         Broadcast<Reconciler> rules = this.rules;
         List<Piece> pieces = reconciled
-                .filter(r -> dates.contains(r.businessDate()) || r.findings().stream().anyMatch(f -> dates.contains(f.businessDate())))
+                .filter(r -> dates.contains(r.businessDate()))
                 .map(r -> new Piece(r, null, null))
                 .union(gaps.filter(f -> dates.contains(f.businessDate())).map(f -> new Piece(null, f, null)))
                 .union(actions.filter(j -> dates.contains(rules.value().businessDate(j.action().timestamp()))
@@ -133,6 +171,8 @@ final class ReconcilePipeline implements AutoCloseable {
         gaps.unpersist(true);
         actions.unpersist(true);
         rules.destroy();
+        judged.destroy();
+        ranks.destroy();
     }
 
     private static RunKey runKeyOf(SourceEvent e) {

@@ -67,7 +67,9 @@ public final class Reconciliation implements AutoCloseable {
     private final ControlCatalog catalog = ControlCatalog.shipped();
     private final ReconcilePipeline pipeline;
 
-    Reconciliation(SparkSession spark, AppConfig config, Progress progress, WarehouseSink warehouse, SourceData sources, Instant asOf) {
+    /** @param dates every business date this reconciliation will publish */
+    Reconciliation(SparkSession spark, AppConfig config, Progress progress, WarehouseSink warehouse, SourceData sources, Instant asOf,
+                   List<LocalDate> dates) {
         this.spark = spark;
         this.config = config;
         this.progress = progress;
@@ -88,7 +90,7 @@ public final class Reconciliation implements AutoCloseable {
         this.rules = config.rules().withEvidence(sources.users().known(), sources.buildsConfigured() && sources.auditConfigured());
         Reconciler reconciler = new Reconciler(catalog, rules, sources.approvals(), sources.users(), asOf);
         this.pipeline = ReconcilePipeline.run(JavaSparkContext.fromSparkContext(spark.sparkContext()), events,
-                sources.approvals(), reconciler);
+                sources.approvals(), reconciler, new LinkedHashSet<>(dates));
         // what the rules produced is cached now: the decoded documents are not needed again
         sources.release();
         progress.step("reconciled");

@@ -12,8 +12,8 @@ import java.util.List;
 public final class ApprovalCoverage {
 
     /** Run order under one approval: (started_at, controller, job, build). */
-    public static final Comparator<Run> ORDER = Comparator.comparing(Run::startedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(Run::controller).thenComparing(Run::jobName).thenComparingInt(Run::buildNumber);
+    public static final Comparator<RunOutline> ORDER = Comparator.comparing(RunOutline::startedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(RunOutline::key);
 
     /**
      * How one run uses its approval number.
@@ -28,19 +28,23 @@ public final class ApprovalCoverage {
     public record RankedRun(Run run, ApprovalUse use) implements Serializable {
     }
 
+    /** A run's outline and its use of the approval number it carries. */
+    public record Ranked(RunOutline run, ApprovalUse use) implements Serializable {
+    }
+
     private ApprovalCoverage() {
     }
 
-    /** @param runs every run carrying one approval number */
-    public static List<RankedRun> rank(Iterable<Run> runs) {
-        List<Run> sorted = new ArrayList<>();
+    /** @param runs the outline of every run carrying one approval number */
+    public static List<Ranked> rank(Iterable<RunOutline> runs) {
+        List<RunOutline> sorted = new ArrayList<>();
         runs.forEach(sorted::add);
         sorted.sort(ORDER);
         Instant first = sorted.get(0).startedAt();
         Instant last = sorted.get(sorted.size() - 1).startedAt();
-        List<RankedRun> ranked = new ArrayList<>(sorted.size());
+        List<Ranked> ranked = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
-            ranked.add(new RankedRun(sorted.get(i), new ApprovalUse(i + 1, sorted.size(), first, last)));
+            ranked.add(new Ranked(sorted.get(i), new ApprovalUse(i + 1, sorted.size(), first, last)));
         }
         return ranked;
     }

@@ -1,6 +1,5 @@
 package io.auditwarehouse.reconcile;
 
-import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.AuditBuildLine;
 import io.auditwarehouse.model.BuildDocument;
 import io.auditwarehouse.model.Run;
@@ -33,8 +32,10 @@ public final class RunAssembler implements Serializable {
         AuditBuildLine started = null;
         AuditBuildLine completed = null;
         TreeSet<String> docIds = new TreeSet<>();
+        OutlineParts outline = null;
         for (SourceEvent e : events) {
             docIds.add(e.docId());
+            outline = outline == null ? OutlineParts.of(e) : outline.merge(OutlineParts.of(e));
             if (e instanceof BuildDocument b) {
                 builds.add(b);
             } else if (e instanceof AuditBuildLine a) {
@@ -47,7 +48,8 @@ public final class RunAssembler implements Serializable {
         AuditBuildLine audit = completed != null ? completed : started;
         BuildDocument finalDoc = lastWithResult(builds);
 
-        Instant startedAt = startOf(builds, completed, started);
+        // start and approval number come from the outline, the same parts that rank runs and find gaps
+        Instant startedAt = outline.startedAt();
         String result;
         Instant finishedAt;
         if (finalDoc != null) {
@@ -63,10 +65,9 @@ public final class RunAssembler implements Serializable {
             finishedAt = null;
         }
 
-        String buildsApproval = builds.isEmpty() ? null : firstApproval(builds);
-        String auditApproval = audit == null ? null : Approval.normaliseNo(audit.approvalNo());
-        String approvalNo = builds.isEmpty() ? auditApproval : buildsApproval;
-        if (MASKED.equals(approvalNo)) approvalNo = null;
+        String buildsApproval = outline.buildsApproval();
+        String auditApproval = outline.auditApproval();
+        String approvalNo = outline.approvalNo();
 
         String buildUserId = builds.stream().map(BuildDocument::buildUserId).filter(Objects::nonNull).findFirst().orElse(null);
         Trigger trigger = audit != null ? audit.trigger() : triggerFromBuildUser(buildUserId);
@@ -92,25 +93,6 @@ public final class RunAssembler implements Serializable {
         BuildDocument last = null;
         for (BuildDocument b : sortedByTimestamp) if (b.result() != null) last = b;
         return last;
-    }
-
-    private static Instant startOf(List<BuildDocument> builds, AuditBuildLine completed, AuditBuildLine started) {
-        Instant earliest = null;
-        for (BuildDocument b : builds) {
-            if (earliest == null || b.buildTimestamp().isBefore(earliest)) earliest = b.buildTimestamp();
-        }
-        if (earliest != null) return earliest;
-        if (completed != null && completed.startedAt() != null) return completed.startedAt();
-        if (started != null) return started.timestamp();
-        return completed == null ? null : completed.timestamp();
-    }
-
-    private static String firstApproval(List<BuildDocument> builds) {
-        for (BuildDocument b : builds) {
-            String no = Approval.normaliseNo(b.approvalNo());
-            if (no != null) return no;
-        }
-        return null;
     }
 
     static Trigger triggerFromBuildUser(String buildUserId) {

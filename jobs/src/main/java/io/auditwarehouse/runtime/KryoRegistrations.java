@@ -16,9 +16,11 @@ import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
 import io.auditwarehouse.reconcile.ApprovalCoverage;
 import io.auditwarehouse.reconcile.BuildNumberGaps;
+import io.auditwarehouse.reconcile.OutlineParts;
 import io.auditwarehouse.reconcile.JudgedAction;
 import io.auditwarehouse.reconcile.ReconciledRun;
 import io.auditwarehouse.reconcile.Reconciler;
+import io.auditwarehouse.reconcile.RunOutline;
 import org.apache.spark.serializer.KryoRegistrator;
 
 import java.util.Collection;
@@ -48,7 +50,8 @@ public final class KryoRegistrations implements KryoRegistrator {
         // registered classes are written as small ids instead of their names
         for (Class<?> c : List.of(Decoded.class, BuildDocument.class, AuditBuildLine.class, AuditRequest.class,
                 QuarantineRecord.class, RunKey.class, Run.class, ReconciledRun.class, Finding.class, JudgedAction.class,
-                ApprovalCoverage.RankedRun.class, ApprovalCoverage.ApprovalUse.class, JobKey.class, BuildNumberGaps.BuildStart.class)) {
+                ApprovalCoverage.RankedRun.class, ApprovalCoverage.ApprovalUse.class, JobKey.class, BuildNumberGaps.BuildStart.class,
+                OutlineParts.class, OutlineParts.Stamp.class, RunOutline.class, ApprovalCoverage.Ranked.class)) {
             kryo.register(c);
         }
     }

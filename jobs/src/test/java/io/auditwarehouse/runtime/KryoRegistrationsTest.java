@@ -1,12 +1,15 @@
 package io.auditwarehouse.runtime;
 
+import io.auditwarehouse.model.AuditRequest;
 import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.Decoded;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.reconcile.InMemoryReconciliation;
+import io.auditwarehouse.reconcile.OutlineParts;
 import io.auditwarehouse.reconcile.Reconciler;
 import io.auditwarehouse.reconcile.ReconciliationResult;
+import io.auditwarehouse.reconcile.RunOutline;
 import io.auditwarehouse.reconcile.ScenarioAccess;
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoSerializer;
@@ -56,6 +59,8 @@ class KryoRegistrationsTest {
         shipped.add(new Decoded(null, new QuarantineRecord("builds", "builds.ndjson@7", "not JSON", "{\"data\":")));
         shipped.addAll(result.runs());
         shipped.addAll(result.findings());
+        for (SourceEvent e : s.events()) if (!(e instanceof AuditRequest)) shipped.add(OutlineParts.of(e));
+        result.runs().forEach(r -> shipped.add(RunOutline.of(r.run())));
         shipped.add(List.of());
         shipped.add(List.of("one"));
         shipped.add(List.of("한", "둘", "셋"));
