@@ -5,18 +5,15 @@ import io.auditwarehouse.model.AuditBuildLine;
 import io.auditwarehouse.model.AuditRequest;
 import io.auditwarehouse.model.BuildDocument;
 import io.auditwarehouse.model.Finding;
-import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
 import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.reconcile.ApprovalCoverage;
 import io.auditwarehouse.reconcile.DatedTables;
 import io.auditwarehouse.reconcile.JudgedAction;
-import io.auditwarehouse.reconcile.OutlineParts;
 import io.auditwarehouse.reconcile.ReconciledRun;
 import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.Reconciler;
 import io.auditwarehouse.reconcile.RunOutline;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -33,11 +30,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The reconciliation as Spark transformations, in two levels. Every run is first reduced to its outline (key, start,
- * approval number: {@link OutlineParts}, merged map-side), which is all that approval ranks, approval coverage and
- * build-number gaps need. Only the runs that start on a business date to be published are then assembled and judged
- * in full, with their rank looked up from the outlines. What the rules produced stays cached; {@link #forDates}
- * brings one batch's share to the driver in a single job, where the dated tables are put together
+ * The reconciliation as Spark transformations, in two levels. Each run's documents are grouped once (one shuffle) and
+ * reduced to the run's outline (key, start, approval number: {@link RunOutline}), which is all that approval ranks,
+ * approval coverage and build-number gaps need. Only the runs that start on a business date to be published are
+ * assembled and judged in full, with their rank looked up from the outlines. What the rules produced stays cached;
+ * {@link #forDates} brings one batch's share to the driver in a single job, where the dated tables are put together
  * ({@link DatedTables}) once for every sink.
  */
 final class ReconcilePipeline implements AutoCloseable {
@@ -57,8 +54,7 @@ final class ReconcilePipeline implements AutoCloseable {
     private final JavaRDD<Finding> gaps;
     private final JavaRDD<JudgedAction> actions;
     private final Map<String, Long> covered;
-    /** Kept until close: a cached partition that is lost is recomputed with them. */
-    private final Broadcast<Set<RunKey>> judged;
+    /** Kept until close: a cached partition that is lost is recomputed with it. */
     private final Broadcast<Map<RunKey, ApprovalCoverage.ApprovalUse>> ranks;
 
     /** @param focus every business date that will be published from this pipeline: only their runs are judged in full */
@@ -72,14 +68,17 @@ final class ReconcilePipeline implements AutoCloseable {
         Broadcast<Reconciler> rules = this.rules;
         Set<LocalDate> dates = this.focus;
 
-        JavaPairRDD<RunKey, SourceEvent> runEvents = events
+        // one shuffle of the run documents: every run's outline, and the run itself only when it starts on a date in focus
+        JavaRDD<RunOutline.WithRun> grouped = events
                 .filter(e -> e instanceof BuildDocument || e instanceof AuditBuildLine)
-                .mapToPair(e -> new Tuple2<>(runKeyOf(e), e));
-        JavaRDD<RunOutline> outlines = runEvents
-                .mapValues(OutlineParts::of)
-                .reduceByKey(OutlineParts::merge)
-                .map(t -> t._2().outline(t._1()))
+                .mapToPair(e -> new Tuple2<>(runKeyOf(e), e))
+                .groupByKey()
+                .map(g -> {
+                    RunOutline outline = RunOutline.of(g._1(), g._2());
+                    return new RunOutline.WithRun(outline, inFocus(rules.value(), dates, outline) ? rules.value().assemble(g._1(), g._2()) : null);
+                })
                 .persist(CACHED);
+        JavaRDD<RunOutline> outlines = grouped.map(RunOutline.WithRun::outline);
 
         // every approval number's runs ranked; what comes back: each number's count, and the ranks of runs in focus
         Map<RunKey, ApprovalCoverage.ApprovalUse> uses = new HashMap<>();
@@ -103,17 +102,10 @@ final class ReconcilePipeline implements AutoCloseable {
                 .filter(f -> dates.contains(f.businessDate()))
                 .persist(CACHED);
 
-        // the runs judged in full: those starting on a date in focus (all of them when every date read is published)
-        Set<RunKey> focusKeys = new HashSet<>(outlines.filter(o -> inFocus(rules.value(), dates, o)).map(RunOutline::key).collect());
-        boolean everyRun = focusKeys.size() == outlines.count();
-        Broadcast<Set<RunKey>> judged = this.judged = sc.broadcast(everyRun ? Set.of() : focusKeys);
         Broadcast<Map<RunKey, ApprovalCoverage.ApprovalUse>> ranks = this.ranks = sc.broadcast(uses);
-        this.reconciled = (everyRun ? runEvents : runEvents.filter(t -> judged.value().contains(t._1())))
-                .groupByKey()
-                .map(g -> {
-                    Run run = rules.value().assemble(g._1(), g._2());
-                    return rules.value().evaluate(new ApprovalCoverage.RankedRun(run, ranks.value().get(run.key())));
-                })
+        this.reconciled = grouped
+                .filter(g -> g.run() != null)
+                .map(g -> rules.value().evaluate(new ApprovalCoverage.RankedRun(g.run(), ranks.value().get(g.outline().key()))))
                 .persist(CACHED);
 
         this.actions = events
@@ -125,9 +117,9 @@ final class ReconcilePipeline implements AutoCloseable {
                 .map(t -> rules.value().evaluate(t._2()))
                 .persist(CACHED);
 
-        // one job fills the three caches: from here on neither the events nor the outlines are needed again
+        // one job fills the three caches: from here on neither the events nor the grouped runs are needed again
         reconciled.map(r -> 1).union(gaps.map(f -> 1)).union(actions.map(j -> 1)).count();
-        outlines.unpersist(true);
+        grouped.unpersist(true);
     }
 
     /** A run is judged in full when it starts on a business date in focus; findings of a run carry its start date. */
@@ -171,7 +163,6 @@ final class ReconcilePipeline implements AutoCloseable {
         gaps.unpersist(true);
         actions.unpersist(true);
         rules.destroy();
-        judged.destroy();
         ranks.destroy();
     }
 

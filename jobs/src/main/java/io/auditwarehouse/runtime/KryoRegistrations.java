@@ -51,7 +51,7 @@ public final class KryoRegistrations implements KryoRegistrator {
         for (Class<?> c : List.of(Decoded.class, BuildDocument.class, AuditBuildLine.class, AuditRequest.class,
                 QuarantineRecord.class, RunKey.class, Run.class, ReconciledRun.class, Finding.class, JudgedAction.class,
                 ApprovalCoverage.RankedRun.class, ApprovalCoverage.ApprovalUse.class, JobKey.class, BuildNumberGaps.BuildStart.class,
-                OutlineParts.class, OutlineParts.Stamp.class, RunOutline.class, ApprovalCoverage.Ranked.class)) {
+                OutlineParts.class, OutlineParts.Stamp.class, RunOutline.class, RunOutline.WithRun.class, ApprovalCoverage.Ranked.class)) {
             kryo.register(c);
         }
     }
