@@ -2,11 +2,9 @@ package io.auditwarehouse.job;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.errors.ErrorMessages;
-import io.auditwarehouse.model.BuildDocument;
 import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.RuleSettings;
-import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.reconcile.Reconciler;
 import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.runtime.Progress;
@@ -17,14 +15,12 @@ import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.kibana.KibanaIndexes;
 import io.auditwarehouse.sources.Retry;
 import io.auditwarehouse.sources.SourceData;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -78,18 +74,16 @@ public final class Reconciliation implements AutoCloseable {
         this.sources = sources;
         this.asOf = asOf;
         sources.description().forEach(d -> progress.step("  " + d));
-        JavaRDD<SourceEvent> events = sources.events();
         // the sources are actually read here: a fault mid-read is retried, then reported as unavailable (exit 3)
-        Map<String, long[]> tally = Retry.reading("sources", "build records and audit trail", () -> tallyBySource(events));
-        this.read = new TreeMap<>();
-        tally.forEach((source, countAndLatest) -> read.put(source, countAndLatest[0]));
-        long latest = tally.values().stream().mapToLong(t -> t[1]).max().orElse(Long.MIN_VALUE);
-        this.watermark = latest == Long.MIN_VALUE ? null : Instant.ofEpochMilli(latest);
-        this.rejected = sources.rejected().collect();
+        SourceTally tally = Retry.reading("sources", "build records and audit trail", () -> SourceTally.of(sources.decoded()));
+        this.read = tally.read();
+        this.watermark = tally.watermark();
+        this.rejected = new ArrayList<>(tally.rejected());
+        rejected.addAll(sources.rejectedApprovals());
         progress.step(String.format("read %,d documents (%s), %,d quarantined", documents(), read, rejected.size()));
         this.rules = config.rules().withEvidence(sources.users().known(), sources.buildsConfigured() && sources.auditConfigured());
         Reconciler reconciler = new Reconciler(catalog, rules, sources.approvals(), sources.users(), asOf);
-        this.pipeline = ReconcilePipeline.run(JavaSparkContext.fromSparkContext(spark.sparkContext()), events,
+        this.pipeline = ReconcilePipeline.run(JavaSparkContext.fromSparkContext(spark.sparkContext()), sources.events(),
                 sources.approvals(), reconciler, new LinkedHashSet<>(dates));
         // what the rules produced is cached now: the decoded documents are not needed again
         sources.release();
@@ -206,13 +200,6 @@ public final class Reconciliation implements AutoCloseable {
         List<Row> rows = new ArrayList<>();
         for (ControlCatalog.Entry e : catalog.entries()) rows.add(WarehouseTables.catalog(e, rules.severityOf(e.reasonCode()).name()));
         return spark.createDataFrame(rows, WarehouseTables.CATALOG_SCHEMA);
-    }
-
-    /** Per source, {documents, latest timestamp in epoch ms}, in one pass over the events. */
-    private static Map<String, long[]> tallyBySource(JavaRDD<SourceEvent> events) {
-        return new TreeMap<>(events.mapToPair(e -> new Tuple2<>(e instanceof BuildDocument ? "builds" : "audit",
-                        new long[]{1, e.timestamp() == null ? Long.MIN_VALUE : e.timestamp().toEpochMilli()}))
-                .reduceByKey((a, b) -> new long[]{a[0] + b[0], Math.max(a[1], b[1])}).collectAsMap());
     }
 
     private static Map<String, Long> countBy(Stream<String> values) {

@@ -2,8 +2,6 @@ package io.auditwarehouse.sources.configured;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.model.Decoded;
-import io.auditwarehouse.model.QuarantineRecord;
-import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.sources.ApprovalData;
 import io.auditwarehouse.sources.EvidenceData;
 import io.auditwarehouse.sources.SourceData;
@@ -12,7 +10,6 @@ import io.auditwarehouse.sources.files.FileApprovals;
 import io.auditwarehouse.sources.files.FileEvidence;
 import io.auditwarehouse.sources.mysql.MySqlApprovals;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
@@ -39,12 +36,9 @@ public final class Sources {
         // decoded once: events and rejects both come from it; kept serialized, as Spark sizes cached objects by
         // walking their graphs, which costs more than decoding them
         JavaRDD<Decoded> all = evidence.decoded().persist(StorageLevel.MEMORY_AND_DISK_SER());
-        JavaRDD<SourceEvent> events = all.filter(d -> d.event() != null).map(Decoded::event);
-        JavaRDD<QuarantineRecord> rejected = all.filter(d -> d.quarantine() != null).map(Decoded::quarantine)
-                .union(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(approvals.rejected(), 1));
         List<String> described = new ArrayList<>(approvals.description());
         described.addAll(evidence.description());
-        return new SourceData(events, rejected, approvals.approvals(), approvals.users(), approvals.usersRead(),
+        return new SourceData(all, approvals.rejected(), approvals.approvals(), approvals.users(), approvals.usersRead(),
                 evidence.buildsConfigured(), evidence.auditConfigured(), described, List.of(all));
     }
 }
