@@ -15,6 +15,7 @@ import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.kibana.KibanaIndexes;
+import io.auditwarehouse.sources.RefusalKeys;
 import io.auditwarehouse.sources.Retry;
 import io.auditwarehouse.sources.SourceData;
 import org.apache.spark.api.java.JavaRDD;
@@ -77,8 +78,11 @@ public final class Reconciliation implements AutoCloseable {
         this.asOf = asOf;
         sources.description().forEach(d -> progress.step("  " + d));
         JavaRDD<SourceEvent> events = sources.events();
-        // the sources are actually read here: a fault mid-read is retried, then reported as unavailable (exit 3)
-        Map<String, long[]> tally = Retry.reading("sources", "build records and audit trail", () -> tallyBySource(events));
+        // the sources are actually read here: a transient fault mid-read is retried, then reported as unavailable
+        // (exit 3); a refusal (credentials, permissions, a missing index) fails at once (exit 6)
+        String evidence = config.servers().evidenceFromElasticsearch() ? "elasticsearch" : "files";
+        Map<String, long[]> tally = Retry.reading(evidence, "build records and audit trail", RefusalKeys.evidence(config),
+                () -> tallyBySource(events));
         this.read = new TreeMap<>();
         tally.forEach((source, countAndLatest) -> read.put(source, countAndLatest[0]));
         long latest = tally.values().stream().mapToLong(t -> t[1]).max().orElse(Long.MIN_VALUE);
