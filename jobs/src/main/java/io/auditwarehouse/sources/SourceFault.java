@@ -105,7 +105,7 @@ public record SourceFault(Kind kind, Throwable cause) {
     static Kind ofStatus(int status) {
         if (status == 401) return Kind.AUTHENTICATION;
         if (status == 403) return Kind.PERMISSION;
-        if (status == 404) return Kind.NO_SUCH_TABLE;
+        // 404 alone does not tell: an expired scroll answers it too; a missing index is recognised by its reason
         if (status == 408 || status == 429 || status >= 500) return Kind.TRANSIENT;
         return null;
     }

@@ -77,6 +77,8 @@ class SourceFaultTest {
                 row("es-hadoop 403 reason", new EsHadoopInvalidRequest("action [indices:data/read/search] is unauthorized for user "
                         + "[reader] with effective roles [viewer] on indices [jenkins-builds-2026.10]"), Kind.PERMISSION),
                 row("es-hadoop missing index", new EsHadoopInvalidRequest("no such index [jenkins-builds-2026.10]"), Kind.NO_SUCH_TABLE),
+                row("es-hadoop expired scroll", new EsHadoopInvalidRequest("[POST] on [_search/scroll] failed; server[127.0.0.1:9200] "
+                        + "returned [404|Not Found:]"), Kind.UNRECOGNISED),
                 row("es-hadoop 503 status", new EsHadoopInvalidRequest("[POST] on [_search/scroll] failed; server[127.0.0.1:9200] "
                         + "returned [503|Service Unavailable:]"), Kind.TRANSIENT),
                 row("es-hadoop rejected", new EsHadoopInvalidRequest("rejected execution of coordinating operation"), Kind.TRANSIENT),
