@@ -3,6 +3,7 @@ package io.auditwarehouse.cli;
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.sinks.WriteFailedException;
+import io.auditwarehouse.sources.SourceRefusedException;
 import io.auditwarehouse.sources.SourceUnavailableException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -63,6 +64,9 @@ public final class AuditWarehouse implements Runnable {
         if (cause instanceof ConfigException) {
             code = ExitCodes.USAGE;
             label = "configuration error";
+        } else if (cause instanceof SourceRefusedException) {
+            code = ExitCodes.SOURCE_REFUSED;
+            label = "source refused";
         } else if (cause instanceof SourceUnavailableException) {
             code = ExitCodes.SOURCE_UNAVAILABLE;
             label = "source unavailable";
@@ -83,7 +87,8 @@ public final class AuditWarehouse implements Runnable {
     /** The first of our own exceptions in the cause chain, else the outermost one. */
     private static Throwable rootOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException || t instanceof SourceUnavailableException || t instanceof WriteFailedException) {
+            if (t instanceof ConfigException || t instanceof SourceUnavailableException || t instanceof SourceRefusedException
+                    || t instanceof WriteFailedException) {
                 return t;
             }
         }

@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int SOURCE_UNAVAILABLE = 3;
     public static final int WRITE_FAILED = 4;
     public static final int FINDINGS_AT_OR_ABOVE = 5;
+    /** Wrong credentials, a missing permission, database, table or index: not retried, as it cannot succeed. */
+    public static final int SOURCE_REFUSED = 6;
 
     public static final String HELP = """
             Exit codes:
@@ -16,7 +18,9 @@ public final class ExitCodes {
               2  bad usage or configuration (the message names the key)
               3  a source was unreachable or not ready (nothing published)
               4  a write failed (nothing half-published)
-              5  --fail-on SEVERITY was given and a finding at or above it exists""";
+              5  --fail-on SEVERITY was given and a finding at or above it exists
+              6  a source refused us: wrong credentials, a missing permission, database, table
+                 or index (failed at once, not retried; the message names the key to fix)""";
 
     private ExitCodes() {
     }

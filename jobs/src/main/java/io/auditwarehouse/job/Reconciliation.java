@@ -13,6 +13,7 @@ import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.kibana.KibanaIndexes;
+import io.auditwarehouse.sources.RefusalKeys;
 import io.auditwarehouse.sources.Retry;
 import io.auditwarehouse.sources.SourceData;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -74,8 +75,11 @@ public final class Reconciliation implements AutoCloseable {
         this.sources = sources;
         this.asOf = asOf;
         sources.description().forEach(d -> progress.step("  " + d));
-        // the sources are actually read here: a fault mid-read is retried, then reported as unavailable (exit 3)
-        SourceTally tally = Retry.reading("sources", "build records and audit trail", () -> SourceTally.of(sources.decoded()));
+        // the sources are actually read here: a transient fault mid-read is retried, then reported as unavailable
+        // (exit 3); a refusal (credentials, permissions, a missing index) fails at once (exit 6)
+        String evidence = config.servers().evidenceFromElasticsearch() ? "elasticsearch" : "files";
+        SourceTally tally = Retry.reading(evidence, "build records and audit trail", RefusalKeys.evidence(config),
+                () -> SourceTally.of(sources.decoded()));
         this.read = tally.read();
         this.watermark = tally.watermark();
         this.rejected = new ArrayList<>(tally.rejected());

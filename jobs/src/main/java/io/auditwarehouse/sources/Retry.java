@@ -1,36 +1,83 @@
 package io.auditwarehouse.sources;
 
+import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.errors.ErrorMessages;
 
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** Source faults are retried with backoff for a bounded time, then reported as unavailable (exit 3). */
+/**
+ * Retries only what can succeed. A transient source fault (connection refused or reset, a timeout, HTTP 429 or 5xx)
+ * is retried with {@link Backoff} for a bounded time, then reported as unavailable (exit 3); a refusal (wrong
+ * credentials, a missing permission, database, table or index: {@link SourceFault}) fails at once (exit 6), naming
+ * the key to fix.
+ */
 public final class Retry {
 
-    private static final long[] BACKOFF_MS = {500, 1_000, 2_000, 4_000};
-
-    private Retry() {
+    /** Waits; tests pass one that only advances their clock. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
     }
 
-    public static <T> T reading(String source, String where, Supplier<T> read) {
-        Exception last = null;
-        for (int attempt = 0; attempt <= BACKOFF_MS.length; attempt++) {
+    private static final Retry SOURCES = new Retry(Backoff.SOURCES, d -> Thread.sleep(d.toMillis()), System::nanoTime,
+            () -> ThreadLocalRandom.current().nextDouble());
+
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoTime;
+    private final DoubleSupplier random;
+
+    public Retry(Backoff backoff, Sleeper sleeper, LongSupplier nanoTime, DoubleSupplier random) {
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+        this.nanoTime = nanoTime;
+        this.random = random;
+    }
+
+    /** @param where what is read, for messages: a URL without credentials and a table or index */
+    public static <T> T reading(String source, String where, RefusalKeys keys, Supplier<T> read) {
+        return SOURCES.read(source, where, keys, read);
+    }
+
+    public <T> T read(String source, String where, RefusalKeys keys, Supplier<T> read) {
+        long start = nanoTime.getAsLong();
+        for (int attempt = 1; ; attempt++) {
             try {
                 return read.get();
-            } catch (SourceUnavailableException e) {
-                throw e;
+            } catch (SourceUnavailableException | SourceRefusedException | ConfigException e) {
+                throw e; // already classified by the reader
             } catch (Exception e) { // JDBC and Hadoop exceptions arrive undeclared through Scala
-                last = e;
-                if (attempt == BACKOFF_MS.length) break;
+                SourceFault fault = SourceFault.of(e);
+                if (!fault.kind().retried()) throw refused(source, where, attempt, fault, keys, e);
+                Duration wait = backoff.delay(attempt, random.getAsDouble());
+                Duration spent = Duration.ofNanos(nanoTime.getAsLong() - start);
+                if (!backoff.allows(spent, wait)) {
+                    throw new SourceUnavailableException(source, "cannot read " + where + " after " + attempt + " attempts in "
+                            + seconds(spent) + ": " + keys.scrub(ErrorMessages.firstLine(e)), e);
+                }
                 try {
-                    Thread.sleep(BACKOFF_MS[attempt]);
+                    sleeper.sleep(wait);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    break;
+                    throw new SourceUnavailableException(source, "interrupted while retrying " + where + ": "
+                            + keys.scrub(ErrorMessages.firstLine(e)), e);
                 }
             }
         }
-        throw new SourceUnavailableException(source, "cannot read " + where + " after " + (BACKOFF_MS.length + 1)
-                + " attempts: " + ErrorMessages.firstLine(last), last);
+    }
+
+    private static SourceRefusedException refused(String source, String where, int attempt, SourceFault fault,
+                                                  RefusalKeys keys, Exception e) {
+        return new SourceRefusedException(source, fault.kind(), fault.kind().words() + " reading " + where + " (attempt "
+                + attempt + ", not retried): " + keys.scrub(ErrorMessages.firstLine(fault.cause()))
+                + "; check " + keys.forKind(fault.kind()), e);
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

@@ -58,14 +58,19 @@ class CommandBehaviourTest {
     }
 
     @Test
-    void aMissingSourceExitsThreeAndPublishesNothing() throws Exception {
+    void aMissingInputFolderOrFileExitsTwoAtOnceNamingItAndTheKeyAndPublishesNothing() throws Exception {
         Path out = tmp.resolve("out");
-        Cli r = Cli.expect(3, "nightly", "--input", tmp.resolve("nowhere").toString(), "--out", out.toString(), "--date", "2026-10-01");
-        assertOneLineError(r, "source unavailable", "nowhere");
+        Path nowhere = tmp.resolve("nowhere");
+        Cli r = Cli.expect(2, "nightly", "--input", nowhere.toString(), "--out", out.toString(), "--date", "2026-10-01");
+        assertOneLineError(r, "configuration error", "input folder " + nowhere + " does not exist", "--input", "input.dir");
+        // no --input: the folder comes from input.dir (default ./data), as in a folder without ./data
+        Path config = Files.writeString(tmp.resolve("data.yaml"), "input:\n  dir: " + tmp.resolve("data") + "\n");
+        assertOneLineError(Cli.expect(2, "nightly", "--config", config.toString(), "--out", out.toString(), "--date", "2026-10-01"),
+                "input.dir: input folder " + tmp.resolve("data") + " does not exist");
         Path input = workedExample();
         Files.delete(input.resolve("approvals.csv"));
-        assertOneLineError(Cli.expect(3, "nightly", "--input", input.toString(), "--out", out.toString(), "--date", "2026-10-01"),
-                "approvals");
+        assertOneLineError(Cli.expect(2, "nightly", "--input", input.toString(), "--out", out.toString(), "--date", "2026-10-01"),
+                "approvals.csv not found in " + input, "input.dir");
         assertFalse(Files.exists(out.resolve("warehouse/recon_run")), "nothing published");
         assertTrue(Cli.expect(0, "sql", "--out", out.toString(), "--format", "csv",
                 "select status, message from recon_batch").out().contains("FAILED"), "the failed batch is in the ledger");
@@ -88,7 +93,7 @@ class CommandBehaviourTest {
         Cli.expect(0, "nightly", "--input", input.toString(), "--out", tmp.resolve("b").toString(), "--date", "2026-09-30",
                 "--as-of", AS_OF, "--fail-on", "LOW");
         String help = Cli.expect(0, "nightly", "--help").out();
-        for (String code : List.of("0 ", "1 ", "2 ", "3 ", "4 ", "5 ")) assertTrue(help.contains("  " + code), help);
+        for (String code : List.of("0 ", "1 ", "2 ", "3 ", "4 ", "5 ", "6 ")) assertTrue(help.contains("  " + code), help);
     }
 
     @Test

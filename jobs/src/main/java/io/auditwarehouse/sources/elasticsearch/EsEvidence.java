@@ -4,10 +4,16 @@ import io.auditwarehouse.elasticsearch.EsConnection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.config.ConfigKey;
 import io.auditwarehouse.config.ServerSettings;
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.model.Decoded;
 import io.auditwarehouse.sources.EvidenceData;
+import io.auditwarehouse.sources.RefusalKeys;
 import io.auditwarehouse.sources.Retry;
+import io.auditwarehouse.sources.SourceFault;
+import io.auditwarehouse.sources.SourceHttpStatusException;
+import io.auditwarehouse.sources.SourceRefusedException;
 import io.auditwarehouse.sources.SourceUnavailableException;
 import io.auditwarehouse.sources.jenkins.AuditTrailDecoder;
 import io.auditwarehouse.sources.jenkins.ControllerIds;
@@ -49,6 +55,7 @@ public final class EsEvidence {
     public static EvidenceData load(SparkSession spark, AppConfig config, List<LocalDate> dates) {
         ServerSettings s = config.servers();
         EsConnection es = new EsConnection(s);
+        RefusalKeys keys = RefusalKeys.elasticsearch(s);
         LocalDate first = Collections.min(dates);
         LocalDate last = Collections.max(dates);
         // context the rules look back on (gaps, approval ranks) and forward to (completions, late reports)
@@ -60,15 +67,18 @@ public final class EsEvidence {
         LogstashBuildDecoder buildDecoder = new LogstashBuildDecoder(ids, config.approvalParam());
         AuditTrailDecoder auditDecoder = new AuditTrailDecoder(config.approvalParam());
 
-        List<String> buildIndices = indices(es, s.buildsIndex());
-        List<String> auditIndices = indices(es, s.auditIndex());
+        List<String> buildIndices = indices(es, keys, s.buildsIndex());
+        List<String> auditIndices = indices(es, keys, s.auditIndex());
         if (buildIndices.isEmpty() && auditIndices.isEmpty()) {
-            throw new SourceUnavailableException("builds", "no index matches " + s.buildsIndex() + " or " + s.auditIndex() + " on " + es.where());
+            // a missing index is not transient: it stays missing until the pattern or the shipping is fixed
+            throw new SourceRefusedException("elasticsearch", SourceFault.Kind.NO_SUCH_TABLE, "no index matches "
+                    + s.buildsIndex() + " or " + s.auditIndex() + " on " + es.where() + " (not retried); check "
+                    + ConfigKey.BUILDS_INDEX.key() + " and " + ConfigKey.AUDIT_INDEX.key(), null);
         }
         List<String> described = new ArrayList<>();
         JavaRDD<Decoded> decoded = jsc.emptyRDD();
         if (!buildIndices.isEmpty()) {
-            boolean pushDown = timestampIsDate(es, s.buildsIndex());
+            boolean pushDown = timestampIsDate(es, keys, s.buildsIndex());
             decoded = decoded.union(read(jsc, es, s.buildsIndex(), BUILD_FIELDS, from, to, pushDown,
                     t -> buildDecoder.decode(t._2(), t._1())));
             described.add(es.where() + " " + s.buildsIndex() + " (" + buildIndices.size() + " indices, "
@@ -76,7 +86,7 @@ public final class EsEvidence {
         }
         for (String index : auditIndices) {
             String controller = AuditIndexes.controllerOf(index, s.auditIndex(), config.controllers());
-            boolean pushDown = timestampIsDate(es, index);
+            boolean pushDown = timestampIsDate(es, keys, index);
             decoded = decoded.union(read(jsc, es, index, AUDIT_FIELDS, from, to, pushDown,
                     t -> auditDecoder.decode(t._2(), t._1(), controller)));
             described.add(es.where() + " " + index + " (controller " + controller + ")");
@@ -104,11 +114,11 @@ public final class EsEvidence {
                         || (d.event() != null && d.event().timestamp().toEpochMilli() >= fromMs && d.event().timestamp().toEpochMilli() < toMs));
     }
 
-    private static List<String> indices(EsConnection es, String pattern) {
-        return Retry.reading("elasticsearch", es.where() + " " + pattern, () -> {
+    private static List<String> indices(EsConnection es, RefusalKeys keys, String pattern) {
+        return Retry.reading("elasticsearch", es.where() + " " + pattern, keys, () -> {
             EsConnection.Response r = call(es, "GET", "/_cat/indices/" + pattern + "?h=index&format=json&expand_wildcards=open");
             if (r.status() == 404) return List.<String>of();
-            if (r.status() != 200) throw new IllegalStateException("GET _cat/indices answered " + r.status());
+            if (r.status() != 200) throw new SourceHttpStatusException("GET _cat/indices/" + pattern, r.status());
             List<String> names = new ArrayList<>();
             for (JsonNode n : parse(r.body())) names.add(n.path("index").asText());
             Collections.sort(names);
@@ -117,9 +127,9 @@ public final class EsEvidence {
     }
 
     /** True when every index of the pattern maps @timestamp as a date, so a range query finds every document. */
-    private static boolean timestampIsDate(EsConnection es, String pattern) {
-        EsConnection.Response r = Retry.reading("elasticsearch", es.where() + " " + pattern,
-                () -> call(es, "GET", "/" + pattern + "/_mapping/field/@timestamp"));
+    private static boolean timestampIsDate(EsConnection es, RefusalKeys keys, String pattern) {
+        EsConnection.Response r = Retry.reading("elasticsearch", es.where() + " " + pattern, keys,
+                () -> statusChecked(call(es, "GET", "/" + pattern + "/_mapping/field/@timestamp"), "GET " + pattern + "/_mapping"));
         if (r.status() != 200) return false;
         JsonNode root = parse(r.body());
         if (root.isEmpty()) return false;
@@ -130,11 +140,19 @@ public final class EsEvidence {
         return true;
     }
 
+    /** A status that tells (401, 403, 429, 5xx) becomes an exception {@link Retry} classifies; others are the caller's. */
+    private static EsConnection.Response statusChecked(EsConnection.Response r, String request) {
+        if (r.status() == 401 || r.status() == 403 || r.status() == 408 || r.status() == 429 || r.status() >= 500) {
+            throw new SourceHttpStatusException(request, r.status());
+        }
+        return r;
+    }
+
     private static EsConnection.Response call(EsConnection es, String method, String path) {
         try {
             return es.request(method, path, null);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach " + es.where() + ": " + e.getMessage(), e); // Retry backs off and retries
+            throw new UncheckedIOException("cannot reach " + es.where() + ": " + ErrorMessages.firstLine(e), e); // Retry backs off and retries
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceUnavailableException("elasticsearch", "interrupted while reading " + es.where(), e);

@@ -1,6 +1,8 @@
 package io.auditwarehouse.sources.files;
 
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.config.ConfigException;
+import io.auditwarehouse.config.ConfigKey;
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.User;
@@ -29,7 +31,8 @@ public final class FileApprovals {
         Path dir = FileEvidence.inputDir(config);
         Path approvalsFile = dir.resolve(APPROVALS);
         if (!Files.isRegularFile(approvalsFile)) {
-            throw new SourceUnavailableException("approvals", APPROVALS + " not found in " + dir);
+            throw new ConfigException(ConfigKey.INPUT_DIR.key(), APPROVALS + " not found in " + dir.toAbsolutePath().normalize()
+                    + ": pass --input DIR or set " + ConfigKey.INPUT_DIR.key() + " to the folder holding it");
         }
         List<QuarantineRecord> rejected = new ArrayList<>();
         Parsed<Approval> approvals = readCsv(approvalsFile, r -> ApprovalsCsv.read(r, config.approvalsZone(), APPROVALS));

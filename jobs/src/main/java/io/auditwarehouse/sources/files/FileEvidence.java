@@ -1,6 +1,8 @@
 package io.auditwarehouse.sources.files;
 
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.config.ConfigException;
+import io.auditwarehouse.config.ConfigKey;
 import io.auditwarehouse.model.Decoded;
 import io.auditwarehouse.sources.EvidenceData;
 import io.auditwarehouse.sources.SourceUnavailableException;
@@ -35,7 +37,9 @@ public final class FileEvidence {
     static Path inputDir(AppConfig config) {
         Path dir = config.inputDir();
         if (!Files.isDirectory(dir)) {
-            throw new SourceUnavailableException("files", "input folder " + dir + " does not exist (run `generate` or pass --input)");
+            // not transient: the folder stays missing until the configuration names one (exit 2, not retried)
+            throw new ConfigException(ConfigKey.INPUT_DIR.key(), "input folder " + dir.toAbsolutePath().normalize()
+                    + " does not exist: pass --input DIR or set " + ConfigKey.INPUT_DIR.key() + " (`generate` makes one)");
         }
         return dir;
     }
@@ -45,7 +49,8 @@ public final class FileEvidence {
         List<Path> buildFiles = ndjsonFiles(dir.resolve(BUILDS), dir.resolve(BUILDS_DIR));
         List<Path> auditFiles = ndjsonFiles(null, dir.resolve(AUDIT_DIR));
         if (buildFiles.isEmpty() && auditFiles.isEmpty()) {
-            throw new SourceUnavailableException("builds", "neither " + BUILDS + " nor " + AUDIT_DIR + "/*.ndjson found in " + dir);
+            throw new ConfigException(ConfigKey.INPUT_DIR.key(), "neither " + BUILDS + " nor " + AUDIT_DIR + "/*.ndjson found in "
+                    + dir.toAbsolutePath().normalize() + ": pass --input DIR or set " + ConfigKey.INPUT_DIR.key());
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         ControllerIds ids = ControllerIds.of(config.controllers());

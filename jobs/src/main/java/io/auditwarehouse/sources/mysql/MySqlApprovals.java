@@ -1,12 +1,14 @@
 package io.auditwarehouse.sources.mysql;
 
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.config.ConfigKey;
 import io.auditwarehouse.config.ServerSettings;
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.User;
 import io.auditwarehouse.model.UserDirectory;
 import io.auditwarehouse.sources.ApprovalData;
+import io.auditwarehouse.sources.RefusalKeys;
 import io.auditwarehouse.sources.Retry;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,7 +38,7 @@ public final class MySqlApprovals {
         ZoneId zone = config.approvalsZone();
         List<QuarantineRecord> rejected = new ArrayList<>();
         List<Approval> approvals = new ArrayList<>();
-        List<Row> approvalRows = read(spark, s, s.approvalsTable(), "approval_no");
+        List<Row> approvalRows = read(spark, s, s.approvalsTable(), ConfigKey.APPROVALS_TABLE, "approval_no");
         for (int i = 0; i < approvalRows.size(); i++) {
             Row r = approvalRows.get(i);
             String no = Approval.normaliseNo(r.getAs("approval_no"));
@@ -53,7 +55,7 @@ public final class MySqlApprovals {
         long usersRead = 0;
         if (!s.usersTable().isEmpty()) {
             List<User> list = new ArrayList<>();
-            for (Row r : read(spark, s, s.usersTable(), "user_id")) {
+            for (Row r : read(spark, s, s.usersTable(), ConfigKey.USERS_TABLE, "user_id")) {
                 list.add(new User(trim(r.getAs("user_id")), trim(r.getAs("display_name")), r.getAs("department"),
                         upper(r.getAs("role")), at(r, "active_from", zone), at(r, "active_to", zone)));
             }
@@ -67,7 +69,7 @@ public final class MySqlApprovals {
         return new ApprovalData(approvals, users, usersRead, rejected, described);
     }
 
-    private static List<Row> read(SparkSession spark, ServerSettings s, String table, String hashColumn) {
+    private static List<Row> read(SparkSession spark, ServerSettings s, String table, ConfigKey tableKey, String hashColumn) {
         Properties props = new Properties();
         props.setProperty("user", s.approvalsUser());
         props.setProperty("password", s.approvalsPassword().reveal());
@@ -79,7 +81,7 @@ public final class MySqlApprovals {
         String[] predicates = new String[n];
         for (int i = 0; i < n; i++) predicates[i] = "MOD(CRC32(" + hashColumn + "), " + n + ") = " + i;
         String url = withMysqlScheme(s.approvalsJdbcUrl());
-        return Retry.reading("approvals", redacted(url) + " " + table,
+        return Retry.reading("approvals", redacted(url) + " " + table, RefusalKeys.approvals(s, tableKey),
                 () -> spark.read().jdbc(url, table, predicates, props).collectAsList());
     }
 
