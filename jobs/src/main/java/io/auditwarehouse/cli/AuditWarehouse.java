@@ -2,6 +2,7 @@ package io.auditwarehouse.cli;
 
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.errors.ErrorMessages;
+import io.auditwarehouse.sinks.WarehouseBusyException;
 import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sources.SourceUnavailableException;
 import org.apache.spark.sql.SparkSession;
@@ -66,6 +67,9 @@ public final class AuditWarehouse implements Runnable {
         } else if (cause instanceof SourceUnavailableException) {
             code = ExitCodes.SOURCE_UNAVAILABLE;
             label = "source unavailable";
+        } else if (cause instanceof WarehouseBusyException) {
+            code = ExitCodes.WAREHOUSE_BUSY;
+            label = "warehouse busy";
         } else if (cause instanceof WriteFailedException) {
             code = ExitCodes.WRITE_FAILED;
             label = "write failed";
@@ -83,7 +87,8 @@ public final class AuditWarehouse implements Runnable {
     /** The first of our own exceptions in the cause chain, else the outermost one. */
     private static Throwable rootOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException || t instanceof SourceUnavailableException || t instanceof WriteFailedException) {
+            if (t instanceof ConfigException || t instanceof SourceUnavailableException || t instanceof WriteFailedException
+                    || t instanceof WarehouseBusyException) {
                 return t;
             }
         }

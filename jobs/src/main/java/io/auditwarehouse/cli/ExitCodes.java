@@ -8,6 +8,7 @@ public final class ExitCodes {
     public static final int SOURCE_UNAVAILABLE = 3;
     public static final int WRITE_FAILED = 4;
     public static final int FINDINGS_AT_OR_ABOVE = 5;
+    public static final int WAREHOUSE_BUSY = 6;
 
     public static final String HELP = """
             Exit codes:
@@ -16,7 +17,9 @@ public final class ExitCodes {
               2  bad usage or configuration (the message names the key)
               3  a source was unreachable or not ready (nothing published)
               4  a write failed (nothing half-published)
-              5  --fail-on SEVERITY was given and a finding at or above it exists""";
+              5  --fail-on SEVERITY was given and a finding at or above it exists
+              6  the warehouse stayed locked by another nightly, backfill or report for all of
+                 warehouse.lock_wait (nothing written; the message names the holder)""";
 
     private ExitCodes() {
     }
