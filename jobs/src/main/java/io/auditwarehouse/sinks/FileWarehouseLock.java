@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -83,9 +82,7 @@ public final class FileWarehouseLock implements WarehouseLock {
     public LockHolder holder() {
         try {
             return LockHolder.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
+        } catch (IOException e) { // no such file yet, or unreadable: the message then names no holder
             return null;
         }
     }

@@ -86,6 +86,15 @@ class OneWriterAtATimeTest {
         assertEquals(List.of("nightly,COMPLETED"), batches.csvRows());
     }
 
+    @Test
+    void helpNamesTheExitCodeOfABusyWarehouse() {
+        for (String command : List.of("nightly", "backfill", "report")) {
+            Cli help = Cli.expect(ExitCodes.OK, command, "--help");
+            assertTrue(help.out().contains("6  the warehouse stayed locked by another nightly, backfill or report"), help.out());
+        }
+        assertEquals(6, ExitCodes.WAREHOUSE_BUSY);
+    }
+
     private static String[] nightly(Path input, Path out, String config) {
         return new String[]{"nightly", "--input", input.toString(), "--out", out.toString(), "--config", config,
                 "--date", "2026-10-01", "--as-of", "2026-10-10T00:00:00+09:00"};

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +65,7 @@ class FileWarehouseLockTest {
             assertEquals("nightly batch after-the-kill", lock.holder().what());
         }
         assertTrue(Files.exists(lock.file()));
-        assertEquals(null, lock.holder(), "a released lock's file names nobody");
+        assertNull(lock.holder(), "a released lock's file names nobody");
     }
 
     @Test
@@ -104,8 +105,8 @@ class FileWarehouseLockTest {
     void theHolderLineSurvivesItsFileFormat() {
         LockHolder h = LockHolder.current("backfill batch backfill-x = with: odd\\chars");
         assertEquals(h, LockHolder.parse(h.toText()));
-        assertEquals(null, LockHolder.parse(""));
-        assertEquals(null, LockHolder.parse("host=a\npid=1\n"));
+        assertNull(LockHolder.parse(""));
+        assertNull(LockHolder.parse("host=a\npid=1\n"));
         assertEquals("10m", LockHolder.format(Duration.ofMinutes(10)));
         assertEquals("1500ms", LockHolder.format(Duration.ofMillis(1500)));
         assertEquals("0s", LockHolder.format(Duration.ZERO));
