@@ -102,19 +102,18 @@ public final class Reconciliation implements AutoCloseable {
 
     /** One batch: stage every dated table for {@code dates}, then swap the dates in; the ledger records it. */
     public BatchResult publish(String kind, List<LocalDate> dateList) {
-        Instant started = Instant.now();
         String batchId = ReconcileJob.newBatchId(kind);
         Set<LocalDate> dates = new LinkedHashSet<>(dateList);
         progress.step("batch " + batchId + ": " + describe(dateList));
         // one writer at a time: held from this batch's first write (its RUNNING row) to its last (COMPLETED or FAILED),
         // around the reads its writes depend on (first_batch_id, the quarantine) but not the sources, read before it
         try (WarehouseLock.Held lock = Warehouses.lock(config, kind + " batch " + batchId, progress::step)) {
-            return publishLocked(kind, dateList, dates, batchId, started, lock);
+            return publishLocked(kind, dateList, dates, batchId, lock);
         }
     }
 
-    private BatchResult publishLocked(String kind, List<LocalDate> dateList, Set<LocalDate> dates, String batchId, Instant started,
-                                      WarehouseLock.Held lock) {
+    private BatchResult publishLocked(String kind, List<LocalDate> dateList, Set<LocalDate> dates, String batchId, WarehouseLock.Held lock) {
+        Instant started = Instant.now(); // after any wait for the lock: the batch's own time
         BatchRecord batch = BatchRecord.started(batchId, kind, dateList.get(0), dateList.get(dateList.size() - 1), started,
                 asOf, SoftwareVersion.get(), config.digest()).reading(new BatchRecord.SourcesRead(read.getOrDefault("builds", 0L),
                 read.getOrDefault("audit", 0L), sources.approvals().size(), sources.usersRead(), rejected.size(), watermark));
