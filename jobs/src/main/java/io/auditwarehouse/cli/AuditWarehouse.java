@@ -2,6 +2,7 @@ package io.auditwarehouse.cli;
 
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.errors.ErrorMessages;
+import io.auditwarehouse.sinks.WarehouseBusyException;
 import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sources.SourceRefusedException;
 import io.auditwarehouse.sources.SourceUnavailableException;
@@ -70,6 +71,9 @@ public final class AuditWarehouse implements Runnable {
         } else if (cause instanceof SourceUnavailableException) {
             code = ExitCodes.SOURCE_UNAVAILABLE;
             label = "source unavailable";
+        } else if (cause instanceof WarehouseBusyException) {
+            code = ExitCodes.WAREHOUSE_BUSY;
+            label = "warehouse busy";
         } else if (cause instanceof WriteFailedException) {
             code = ExitCodes.WRITE_FAILED;
             label = "write failed";
@@ -88,7 +92,7 @@ public final class AuditWarehouse implements Runnable {
     private static Throwable rootOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigException || t instanceof SourceUnavailableException || t instanceof SourceRefusedException
-                    || t instanceof WriteFailedException) {
+                    || t instanceof WriteFailedException || t instanceof WarehouseBusyException) {
                 return t;
             }
         }

@@ -14,6 +14,8 @@ import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
 import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SparkSessions;
+import io.auditwarehouse.runtime.Warehouses;
+import io.auditwarehouse.sinks.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,9 +77,12 @@ final class DemoCommand implements Callable<Integer> {
             results.add(reconciliation.publish("backfill", days));
         }
         Instant reportStarted = Instant.now();
-        RenderedPackage report = EvidencePackage.render(job.warehouse(), config.outputDir().resolve("reports"),
-                new PackageRequest(ym, Set.of(PackageRequest.PDF, PackageRequest.XLSX), config.report(),
-                        config.businessZone(), OptionalLong.empty()));
+        RenderedPackage report;
+        try (WarehouseLock.Held lock = Warehouses.lock(config, "demo: report --month " + ym, progress::step)) {
+            report = EvidencePackage.render(job.warehouse(), config.outputDir().resolve("reports"),
+                    new PackageRequest(ym, Set.of(PackageRequest.PDF, PackageRequest.XLSX), config.report(),
+                            config.businessZone(), OptionalLong.empty()));
+        }
         RunSummary.print(stdout, "demo", results, Duration.between(started, Instant.now()));
         stdout.println();
         ReportCommand.print(stdout, report, Duration.between(reportStarted, Instant.now()));

@@ -10,6 +10,7 @@ public final class ExitCodes {
     public static final int FINDINGS_AT_OR_ABOVE = 5;
     /** Wrong credentials, a missing permission, database, table or index: not retried, as it cannot succeed. */
     public static final int SOURCE_REFUSED = 6;
+    public static final int WAREHOUSE_BUSY = 7;
 
     public static final String HELP = """
             Exit codes:
@@ -20,7 +21,9 @@ public final class ExitCodes {
               4  a write failed (nothing half-published)
               5  --fail-on SEVERITY was given and a finding at or above it exists
               6  a source refused us: wrong credentials, a missing permission, database, table
-                 or index (failed at once, not retried; the message names the key to fix)""";
+                 or index (failed at once, not retried; the message names the key to fix)
+              7  the warehouse stayed locked by another nightly, backfill or report for all of
+                 warehouse.lock_wait (nothing written; the message names the holder)""";
 
     private ExitCodes() {
     }

@@ -5,8 +5,10 @@ import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.report.EvidencePackage.RenderedPackage;
 import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
+import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SparkSessions;
 import io.auditwarehouse.runtime.Warehouses;
+import io.auditwarehouse.sinks.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,8 +68,12 @@ final class ReportCommand implements Callable<Integer> {
         YearMonth ym = GenerateCommand.parseMonth(month);
         PackageRequest request = new PackageRequest(ym, chosen, config.report(), config.businessZone(),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
-        RenderedPackage rendered = EvidencePackage.render(Warehouses.open(SparkSessions.getOrCreate(config.sparkMaster()), config),
-                config.outputDir().resolve("reports"), request);
+        RenderedPackage rendered;
+        // the whole rendering holds the writer lock: it writes the package, and no batch publishes between its reads
+        try (WarehouseLock.Held lock = Warehouses.lock(config, "report --month " + ym, Progress.to(spec.commandLine().getErr())::step)) {
+            rendered = EvidencePackage.render(Warehouses.open(SparkSessions.getOrCreate(config.sparkMaster()), config),
+                    config.outputDir().resolve("reports"), request);
+        }
         print(spec.commandLine().getOut(), rendered, Duration.between(started, Instant.now()));
         return ExitCodes.OK;
     }

@@ -21,7 +21,8 @@ public record AppConfig(
         ReportSettings report,
         String digest,
         MailSettings mail,
-        ScheduleSettings schedule) {
+        ScheduleSettings schedule,
+        Duration warehouseLockWait) {
 
     public ZoneId businessZone() {
         return rules.businessZone();

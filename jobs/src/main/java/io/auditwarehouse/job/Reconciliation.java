@@ -9,7 +9,9 @@ import io.auditwarehouse.reconcile.Reconciler;
 import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SoftwareVersion;
+import io.auditwarehouse.runtime.Warehouses;
 import io.auditwarehouse.sinks.BatchRecord;
+import io.auditwarehouse.sinks.WarehouseLock;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.kibana.KibanaIndexes;
@@ -100,10 +102,18 @@ public final class Reconciliation implements AutoCloseable {
 
     /** One batch: stage every dated table for {@code dates}, then swap the dates in; the ledger records it. */
     public BatchResult publish(String kind, List<LocalDate> dateList) {
-        Instant started = Instant.now();
         String batchId = ReconcileJob.newBatchId(kind);
         Set<LocalDate> dates = new LinkedHashSet<>(dateList);
         progress.step("batch " + batchId + ": " + describe(dateList));
+        // one writer at a time: held from this batch's first write (its RUNNING row) to its last (COMPLETED or FAILED),
+        // around the reads its writes depend on (first_batch_id, the quarantine) but not the sources, read before it
+        try (WarehouseLock.Held lock = Warehouses.lock(config, kind + " batch " + batchId, progress::step)) {
+            return publishLocked(kind, dateList, dates, batchId, lock);
+        }
+    }
+
+    private BatchResult publishLocked(String kind, List<LocalDate> dateList, Set<LocalDate> dates, String batchId, WarehouseLock.Held lock) {
+        Instant started = Instant.now(); // after any wait for the lock: the batch's own time
         BatchRecord batch = BatchRecord.started(batchId, kind, dateList.get(0), dateList.get(dateList.size() - 1), started,
                 asOf, SoftwareVersion.get(), config.digest()).reading(new BatchRecord.SourcesRead(read.getOrDefault("builds", 0L),
                 read.getOrDefault("audit", 0L), sources.approvals().size(), sources.usersRead(), rejected.size(), watermark));
@@ -117,6 +127,7 @@ public final class Reconciliation implements AutoCloseable {
             warehouse.stage(batchId, WarehouseTables.FINDING, frame(rows.findings(), WarehouseTables.FINDING_SCHEMA));
             warehouse.stage(batchId, WarehouseTables.APPROVAL, frame(rows.approvals(), WarehouseTables.APPROVAL_SCHEMA));
             warehouse.stage(batchId, WarehouseTables.DAILY_SUMMARY, frame(rows.summary(), WarehouseTables.SUMMARY_SCHEMA));
+            lock.confirm();
             warehouse.publish(batchId, WarehouseTables.DATED, dates);
             publishKibana(batchId, rows, dates);
             warehouse.replace(batchId, WarehouseTables.CATALOG, catalogRows());

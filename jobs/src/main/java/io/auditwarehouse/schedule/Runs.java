@@ -9,6 +9,7 @@ import io.auditwarehouse.job.ReconcileJob;
 import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
 import io.auditwarehouse.runtime.Warehouses;
+import io.auditwarehouse.sinks.WarehouseLock;
 import org.quartz.DisallowConcurrentExecution;
 
 import java.io.IOException;
@@ -83,7 +84,10 @@ public final class Runs {
             AppConfig config = rt.config();
             PackageRequest request = new PackageRequest(month, Set.of(PackageRequest.PDF, PackageRequest.XLSX, PackageRequest.CSV),
                     config.report(), config.businessZone(), OptionalLong.empty());
-            return EvidencePackage.render(Warehouses.open(rt.spark(), config), config.outputDir().resolve("reports"), request).dir();
+            // the same writer lock as the report command's
+            try (WarehouseLock.Held lock = Warehouses.lock(config, "scheduled report --month " + month, rt.progress()::step)) {
+                return EvidencePackage.render(Warehouses.open(rt.spark(), config), config.outputDir().resolve("reports"), request).dir();
+            }
         }
     }
 

@@ -93,7 +93,7 @@ class CommandBehaviourTest {
         Cli.expect(0, "nightly", "--input", input.toString(), "--out", tmp.resolve("b").toString(), "--date", "2026-09-30",
                 "--as-of", AS_OF, "--fail-on", "LOW");
         String help = Cli.expect(0, "nightly", "--help").out();
-        for (String code : List.of("0 ", "1 ", "2 ", "3 ", "4 ", "5 ", "6 ")) assertTrue(help.contains("  " + code), help);
+        for (String code : List.of("0 ", "1 ", "2 ", "3 ", "4 ", "5 ", "6 ", "7 ")) assertTrue(help.contains("  " + code), help);
     }
 
     @Test

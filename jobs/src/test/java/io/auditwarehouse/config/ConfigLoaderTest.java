@@ -149,6 +149,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theWarehouseLockWaitIsADurationOfTenMinutesByDefault() throws IOException {
+        assertEquals(Duration.ofMinutes(10), ConfigLoader.load(null, null, dir.resolve("out")).warehouseLockWait());
+        assertEquals(Duration.ofSeconds(30), load("warehouse: {lock_wait: 30s}").warehouseLockWait());
+        assertEquals(Duration.ZERO, load("warehouse: {lock_wait: 0s}").warehouseLockWait());
+        assertEquals("warehouse.lock_wait", failingKey("warehouse: {lock_wait: a while}"));
+        assertEquals("warehouse.lock_wait", failingKey("warehouse: {lock_wait: -PT1M}"));
+        assertEquals("warehouse.lock_wait", failingKey("warehouse: {lock_wait: [1m]}"));
+    }
+
+    @Test
     void readmeDocumentsEveryKeyWithItsDefault() throws IOException {
         Path readme = Path.of("..", "README.md");
         String text = Files.readString(readme);
