@@ -17,10 +17,12 @@ import org.apache.spark.serializer.SerializerInstance;
 import org.junit.jupiter.api.Test;
 import scala.reflect.ClassTag$;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -65,6 +67,30 @@ class KryoRegistrationsTest {
         shipped.add(List.of("one"));
         shipped.add(List.of("한", "둘", "셋"));
         for (Object o : shipped) assertEquals(o, roundTrip(o), o.getClass().getSimpleName());
+    }
+
+    /** An unregistered class has its name written with every value it appears in. */
+    @Test
+    void everyShippedClassIsRegistered() {
+        var s = ScenarioAccess.mixedScenario();
+        Reconciler reconciler = new Reconciler(ControlCatalog.shipped(), s.settings(), s.approvals(), s.users(), s.asOf());
+        ReconciliationResult result = InMemoryReconciliation.run(reconciler, s.events(), s.approvals());
+        List<Object> shipped = new ArrayList<>();
+        for (SourceEvent e : s.events()) shipped.add(new Decoded(e, null));
+        for (SourceEvent e : s.events()) if (!(e instanceof AuditRequest)) shipped.add(OutlineParts.of(e));
+        shipped.addAll(result.runs());
+        shipped.addAll(result.findings());
+        shipped.addAll(s.approvals());
+        var tag = ClassTag$.MODULE$.<Object>apply(Object.class);
+        for (Object o : shipped) {
+            var buffer = kryo.serialize(o, tag);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            String written = new String(bytes, StandardCharsets.ISO_8859_1);
+            for (String name : List.of("java.", "io.auditwarehouse.", "scala.")) {
+                assertFalse(written.contains(name), o.getClass().getSimpleName() + " writes a class name: " + written);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
