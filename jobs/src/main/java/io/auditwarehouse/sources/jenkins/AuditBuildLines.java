@@ -25,6 +25,8 @@ final class AuditBuildLines implements Serializable {
     private static final Pattern START_PREFIX = Pattern.compile("(?:job|view)/");
     private static final Pattern BUILD_LIKE = Pattern.compile(
             "Parameters:\\[| #\\S* Started| started at .* completed in | completed: \\S+$", Pattern.DOTALL);
+    /** Part of every completion line: a message without it cannot match {@link #COMPLETION}. */
+    private static final String COMPLETED = "ms completed: ";
     // what the plugin prints when it cannot tell the node
     private static final String UNKNOWN_NODE = "#unknown#";
 
@@ -39,8 +41,11 @@ final class AuditBuildLines implements Serializable {
      * @throws Rejected when it is a build line that cannot be understood
      */
     AuditBuildLine parse(String message, String docId, String controller, Instant timestamp) throws Rejected {
-        Matcher c = COMPLETION.matcher(message);
-        if (c.matches()) return completion(c, docId, controller, timestamp);
+        // the literal test first: on a start line the pattern's leading .* backtracks over every position
+        if (message.contains(COMPLETED)) {
+            Matcher c = COMPLETION.matcher(message);
+            if (c.matches()) return completion(c, docId, controller, timestamp);
+        }
         if (START_PREFIX.matcher(message).lookingAt()) return start(message, docId, controller, timestamp);
         if (BUILD_LIKE.matcher(message).find()) throw new Rejected("unrecognised build line");
         return null;
