@@ -29,7 +29,7 @@ public final class ApprovalsCsv {
     private static Approval approval(CsvTable.Row row) throws CsvTable.BadField {
         String approvalNo = Approval.normaliseNo(row.raw("approval_no"));
         if (approvalNo == null) throw new CsvTable.BadField("missing approval_no");
-        return new Approval(
+        Approval a = new Approval(
                 approvalNo,
                 row.upper("request_type"),
                 row.text("controller"),
@@ -45,5 +45,8 @@ public final class ApprovalsCsv {
                 row.integer("max_runs"),
                 row.raw("reason"),
                 row.time("updated_at"));
+        String missing = a.missingRequiredColumn();
+        if (missing != null) throw new CsvTable.BadField("missing " + missing);
+        return a;
     }
 }
