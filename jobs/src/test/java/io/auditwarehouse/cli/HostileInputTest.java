@@ -14,6 +14,7 @@ import io.auditwarehouse.sources.jenkins.LogstashBuildDecoder;
 import io.auditwarehouse.testing.HostileInput;
 import io.auditwarehouse.testing.HostileInput.Mutant;
 import io.auditwarehouse.testing.HostileInput.Mutation;
+import io.auditwarehouse.testing.LoggedThrowables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -75,6 +76,7 @@ class HostileInputTest {
     List<Mutant> approvals;
     Cli cleanRun;
     Cli mixedRun;
+    List<String> loggedThrowables;
 
     @BeforeAll
     void generateMutateAndBackfill() throws IOException {
@@ -102,8 +104,11 @@ class HostileInputTest {
         Files.write(mixed.resolve("audit").resolve(HostileInput.CONTROLLER + ".ndjson"), interleave(List.of(), audit, 0, mix));
         Files.write(mixed.resolve("approvals.csv"), interleave(lines(valid.resolve("approvals.csv")), approvals, 1, mix));
 
-        cleanRun = backfill(valid, tmp.resolve("clean-out"));
-        mixedRun = backfill(mixed, tmp.resolve("mixed-out"));
+        try (LoggedThrowables logged = LoggedThrowables.capture()) {
+            cleanRun = backfill(valid, tmp.resolve("clean-out"));
+            mixedRun = backfill(mixed, tmp.resolve("mixed-out"));
+            loggedThrowables = logged.seen();
+        }
     }
 
     /** (1) Each decoder on each mutant, directly: a document, a quarantine row with a reason, or (audit only) ignored. */
@@ -154,6 +159,7 @@ class HostileInputTest {
             assertFalse((run.out() + run.err()).contains("\tat ") || (run.out() + run.err()).contains("Exception"),
                     "no stack trace:\n" + run.out() + run.err());
         }
+        assertEquals(List.of(), loggedThrowables, "nothing logged a stack trace (Spark, Hadoop, the job)");
         Path out = tmp.resolve("mixed-out");
         // documents read + quarantined (+ ignored) = the lines fed, per source, counted by decoding each line on its own
         Tally b = tallyNdjson(List.of(mixed.resolve("builds.ndjson")), LogstashBuildDecoder.SOURCE);
