@@ -3,12 +3,15 @@ package io.auditwarehouse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditwarehouse.model.Approval;
+import io.auditwarehouse.model.AuditBuildLine;
+import io.auditwarehouse.model.BuildDocument;
 import io.auditwarehouse.model.Decoded;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.sources.files.ApprovalsCsv;
 import io.auditwarehouse.sources.files.NdjsonLine;
 import io.auditwarehouse.sources.files.Parsed;
 import io.auditwarehouse.sources.jenkins.AuditTrailDecoder;
+import io.auditwarehouse.sources.jenkins.ColumnWidths;
 import io.auditwarehouse.sources.jenkins.ControllerIds;
 import io.auditwarehouse.sources.jenkins.LogstashBuildDecoder;
 import io.auditwarehouse.testing.HostileInput;
@@ -122,6 +125,10 @@ class HostileInputTest {
         for (Mutant m : builds) {
             Decoded d = ndjson(m.line(), LogstashBuildDecoder.SOURCE, text -> buildDecoder.decode(text, "builds.ndjson@0"));
             assertTrue(d.event() != null || d.quarantine() != null, "a build document is never ignored: " + excerpt(m));
+            if (d.event() instanceof BuildDocument doc) {
+                assertFits(m, doc.controller(), ColumnWidths.CONTROLLER, doc.jobName(), ColumnWidths.JOB_NAME, doc.approvalNo(),
+                        ColumnWidths.APPROVAL_NO, doc.result(), ColumnWidths.RESULT, doc.node(), ColumnWidths.PERSON_OR_NODE);
+            }
             if (d.quarantine() != null) assertReason(d.quarantine(), m);
             tally(quarantinedOfKind, m, d.quarantine() != null);
             tally(jsonQuarantinedOfKind, m, d.quarantine() != null);
@@ -131,6 +138,10 @@ class HostileInputTest {
             Decoded d = ndjson(m.line(), AuditTrailDecoder.SOURCE, text -> auditDecoder.decode(text, "audit/fuzz.ndjson@0", "fuzz"));
             if (d.quarantine() != null) assertReason(d.quarantine(), m);
             if (d.event() == null && d.quarantine() == null) ignoredAudit++;
+            if (d.event() instanceof AuditBuildLine line) {
+                assertFits(m, line.controller(), ColumnWidths.CONTROLLER, line.jobName(), ColumnWidths.JOB_NAME, line.approvalNo(),
+                        ColumnWidths.APPROVAL_NO, line.result(), ColumnWidths.RESULT, line.node(), ColumnWidths.PERSON_OR_NODE);
+            }
             tally(quarantinedOfKind, m, d.quarantine() != null);
             tally(jsonQuarantinedOfKind, m, d.quarantine() != null);
         }
@@ -138,6 +149,8 @@ class HostileInputTest {
             Parsed<Approval> p = approvalRows(m.line());
             assertEquals(1, p.rows().size() + p.rejected().size(), "one row in, one row out: " + excerpt(m));
             p.rejected().forEach(q -> assertReason(q, m));
+            p.rows().forEach(a -> assertFits(m, a.controller(), ColumnWidths.CONTROLLER, a.jobName(), ColumnWidths.JOB_NAME,
+                    a.approvalNo(), ColumnWidths.APPROVAL_NO));
             tally(quarantinedOfKind, m, !p.rejected().isEmpty());
         }
         // each mutation was applied, and the ones that break the format by construction are always quarantined
@@ -227,6 +240,14 @@ class HostileInputTest {
         assertNotNull(q.reason(), "reason for " + excerpt(m));
         assertFalse(q.reason().isBlank(), "reason for " + excerpt(m));
         assertFalse(q.reason().contains("\n"), "one-line reason: " + q.reason());
+    }
+
+    /** What is read fits the warehouse columns (value, width, value, width, ...): the MySQL warehouse refuses more. */
+    private static void assertFits(Mutant m, Object... valuesAndWidths) {
+        for (int i = 0; i < valuesAndWidths.length; i += 2) {
+            String v = (String) valuesAndWidths[i];
+            assertTrue(v == null || v.length() <= (Integer) valuesAndWidths[i + 1], "too long for its column: " + excerpt(m));
+        }
     }
 
     private static void tally(Map<Mutation, int[]> tally, Mutant m, boolean quarantined) {

@@ -1,6 +1,7 @@
 package io.auditwarehouse.sources.files;
 
 import io.auditwarehouse.model.Approval;
+import io.auditwarehouse.sources.jenkins.ColumnWidths;
 
 import java.io.Reader;
 import java.time.ZoneId;
@@ -47,6 +48,11 @@ public final class ApprovalsCsv {
                 row.time("updated_at"));
         String missing = a.missingRequiredColumn();
         if (missing != null) throw new CsvTable.BadField("missing " + missing);
+        for (String tooLong : new String[]{ColumnWidths.tooLong("approval_no", a.approvalNo(), ColumnWidths.APPROVAL_NO),
+                ColumnWidths.tooLong("controller", a.controller(), ColumnWidths.CONTROLLER),
+                ColumnWidths.tooLong("job_name", a.jobName(), ColumnWidths.JOB_NAME)}) {
+            if (tooLong != null) throw new CsvTable.BadField(tooLong);
+        }
         return a;
     }
 }

@@ -52,12 +52,19 @@ public final class LogstashBuildDecoder implements Serializable {
         Instant timestamp = time(doc, "@timestamp");
         Long duration = duration(data.get("buildDuration"));
         JsonNode variables = data.path("buildVariables");
-        return new BuildDocument(hit.docId(), controller, jobName, buildNumber, buildTimestamp, timestamp,
+        BuildDocument b = new BuildDocument(hit.docId(), controller, jobName, buildNumber, buildTimestamp, timestamp,
                 duration,
                 EsHit.text(data.get("result")),
                 EsHit.text(variables.get(approvalParam)),
                 EsHit.text(variables.get("BUILD_USER_ID")),
                 EsHit.text(data.get("buildHost")));
+        ColumnWidths.check("controller id", b.controller(), ColumnWidths.CONTROLLER);
+        ColumnWidths.check("job name", b.jobName(), ColumnWidths.JOB_NAME);
+        ColumnWidths.check("data.result", b.result(), ColumnWidths.RESULT);
+        ColumnWidths.check("approval number", b.approvalNo(), ColumnWidths.APPROVAL_NO);
+        ColumnWidths.check("BUILD_USER_ID", b.buildUserId(), ColumnWidths.PERSON_OR_NODE);
+        ColumnWidths.check("data.buildHost", b.node(), ColumnWidths.PERSON_OR_NODE);
+        return b;
     }
 
     /** Whole milliseconds; another type is read as absent, as before. */
