@@ -27,6 +27,22 @@ public record Approval(
 
     public static final String APPROVED = "APPROVED";
 
+    /**
+     * The first column the contract (inputs.md §1) declares NOT NULL that this record lacks, or null when it has them all:
+     * such a row is quarantined, because the rules read these columns (a row without request_type stopped the whole job).
+     */
+    public String missingRequiredColumn() {
+        if (approvalNo == null) return "approval_no";
+        if (requestType == null) return "request_type";
+        if (controller == null) return "controller";
+        if (jobName == null) return "job_name";
+        if (requesterId == null) return "requester_id";
+        if (status == null) return "status";
+        if (requestedAt == null) return "requested_at";
+        if (updatedAt == null) return "updated_at";
+        return null;
+    }
+
     /** Approval numbers are compared after trimming and upper-casing; empty means none. */
     public static String normaliseNo(String raw) {
         if (raw == null) return null;

@@ -24,6 +24,12 @@ public final class BuildNumberGaps implements Serializable {
         }
     }
 
+    /**
+     * A gap wider than this is one finding for the whole range, not one per number: a single document claiming build
+     * #2147483647 next to #2374 otherwise asked for two billion findings and ran the job out of memory.
+     */
+    static final int MAX_LISTED_GAP = 1_000;
+
     private final RuleSettings settings;
     private final FindingFactory findings;
 
@@ -43,6 +49,10 @@ public final class BuildNumberGaps implements Serializable {
             BuildStart b = runs.get(i);
             if (b.buildNumber() - a.buildNumber() <= 1) continue;
             if (Duration.between(a.startedAt(), b.startedAt()).compareTo(settings.gapLookback()) > 0) continue;
+            if ((long) b.buildNumber() - a.buildNumber() - 1 > MAX_LISTED_GAP) {
+                gaps.add(wideGap(job, a, b));
+                continue;
+            }
             for (int missing = a.buildNumber() + 1; missing < b.buildNumber(); missing++) {
                 RunKey subject = new RunKey(job.controller(), job.jobName(), missing);
                 gaps.add(findings.create(ReasonCode.BUILD_NUMBER_GAP, subject.toString(), job.controller(), job.jobName(),
@@ -52,5 +62,14 @@ public final class BuildNumberGaps implements Serializable {
             }
         }
         return gaps;
+    }
+
+    private Finding wideGap(JobKey job, BuildStart a, BuildStart b) {
+        int first = a.buildNumber() + 1;
+        RunKey subject = new RunKey(job.controller(), job.jobName(), first);
+        return findings.create(ReasonCode.BUILD_NUMBER_GAP, subject.toString(), job.controller(), job.jobName(), first, null, null,
+                b.startedAt(), "#" + first + " to #" + (b.buildNumber() - 1) + " (" + ((long) b.buildNumber() - first) + " numbers) never seen between #"
+                        + a.buildNumber() + " (" + findings.wall(a.startedAt()) + ") and #" + b.buildNumber() + " ("
+                        + findings.wall(b.startedAt()) + ")");
     }
 }

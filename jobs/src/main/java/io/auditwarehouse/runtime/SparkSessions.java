@@ -26,7 +26,13 @@ public final class SparkSessions {
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.sources.partitionOverwriteMode", "static")
-                .config("spark.sql.parquet.compression.codec", "snappy");
+                .config("spark.sql.parquet.compression.codec", "snappy")
+                // every reader of the warehouse (this Spark, DuckDB) uses the proleptic Gregorian calendar: a timestamp
+                // before 1900 (an approval valid from year 1) is written as it is, instead of failing the whole batch
+                .config("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED")
+                .config("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED")
+                .config("spark.sql.parquet.datetimeRebaseModeInRead", "CORRECTED")
+                .config("spark.sql.parquet.int96RebaseModeInRead", "CORRECTED");
         // batches are small next to Spark's defaults: a few shuffle partitions beat 200, and no UI to serve
         defaultTo(builder, submitted, "spark.sql.shuffle.partitions", "4");
         defaultTo(builder, submitted, "spark.ui.enabled", "false");

@@ -254,6 +254,16 @@ class ReasonCodeTest {
     }
 
     @Test
+    void aGapWiderThanAThousandNumbersIsOneFindingForTheRange() {
+        Scenario s = new Scenario().approval("REG-7").standing().add();
+        s.run(10).trigger(Trigger.TIMER).add().run(Integer.MAX_VALUE).trigger(Trigger.TIMER).at(T.plus(Duration.ofDays(1))).add();
+        var gaps = s.reconcile().findings().stream().filter(f -> f.reasonCode() == BUILD_NUMBER_GAP).toList();
+        assertEquals(1, gaps.size());
+        assertEquals(11, gaps.get(0).buildNumber());
+        assertTrue(gaps.get(0).detail().startsWith("#11 to #2147483646 (2147483636 numbers) never seen"), gaps.get(0).detail());
+    }
+
+    @Test
     void approvalUnusedOnceItsWindowHasEnded() {
         Scenario s = new Scenario().approval("CHG-1").add();
         var unused = s.reconcile().findings();

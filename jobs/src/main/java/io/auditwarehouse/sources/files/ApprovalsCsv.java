@@ -1,6 +1,7 @@
 package io.auditwarehouse.sources.files;
 
 import io.auditwarehouse.model.Approval;
+import io.auditwarehouse.sources.jenkins.ColumnWidths;
 
 import java.io.Reader;
 import java.time.ZoneId;
@@ -29,7 +30,7 @@ public final class ApprovalsCsv {
     private static Approval approval(CsvTable.Row row) throws CsvTable.BadField {
         String approvalNo = Approval.normaliseNo(row.raw("approval_no"));
         if (approvalNo == null) throw new CsvTable.BadField("missing approval_no");
-        return new Approval(
+        Approval a = new Approval(
                 approvalNo,
                 row.upper("request_type"),
                 row.text("controller"),
@@ -45,5 +46,13 @@ public final class ApprovalsCsv {
                 row.integer("max_runs"),
                 row.raw("reason"),
                 row.time("updated_at"));
+        String missing = a.missingRequiredColumn();
+        if (missing != null) throw new CsvTable.BadField("missing " + missing);
+        for (String tooLong : new String[]{ColumnWidths.tooLong("approval_no", a.approvalNo(), ColumnWidths.APPROVAL_NO),
+                ColumnWidths.tooLong("controller", a.controller(), ColumnWidths.CONTROLLER),
+                ColumnWidths.tooLong("job_name", a.jobName(), ColumnWidths.JOB_NAME)}) {
+            if (tooLong != null) throw new CsvTable.BadField(tooLong);
+        }
+        return a;
     }
 }

@@ -11,6 +11,7 @@ import io.auditwarehouse.sources.ApprovalData;
 import io.auditwarehouse.sources.SourceUnavailableException;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,8 @@ public final class FileApprovals {
     }
 
     private static <T> Parsed<T> readCsv(Path file, CsvReader<T> reader) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // decoded leniently: a byte that is not UTF-8 becomes U+FFFD and quarantines its row, not the whole file
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             return reader.read(r);
         } catch (IOException e) {
             throw new SourceUnavailableException(file.getFileName().toString(), "cannot read: " + e.getMessage(), e);

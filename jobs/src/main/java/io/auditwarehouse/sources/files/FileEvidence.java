@@ -9,6 +9,7 @@ import io.auditwarehouse.sources.SourceUnavailableException;
 import io.auditwarehouse.sources.jenkins.AuditTrailDecoder;
 import io.auditwarehouse.sources.jenkins.ControllerIds;
 import io.auditwarehouse.sources.jenkins.LogstashBuildDecoder;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
@@ -60,23 +61,30 @@ public final class FileEvidence {
         List<String> described = new ArrayList<>();
         for (Path f : buildFiles) {
             String name = dir.relativize(f).toString();
-            decoded = union(decoded, decodeLines(jsc, f, (line, offset) -> buildDecoder.decode(line, name + "@" + offset)));
+            decoded = union(decoded, decodeLines(jsc, f, (line, offset) -> NdjsonLine.decode(line.getBytes(), line.getLength(),
+                    LogstashBuildDecoder.SOURCE, name + "@" + offset, text -> buildDecoder.decode(text, name + "@" + offset))));
             described.add(name);
         }
         for (Path f : auditFiles) {
             String name = dir.relativize(f).toString();
             String controller = ids.forAuditFile(f.getFileName().toString());
-            decoded = union(decoded, decodeLines(jsc, f, (line, offset) -> auditDecoder.decode(line, name + "@" + offset, controller)));
+            decoded = union(decoded, decodeLines(jsc, f, (line, offset) -> NdjsonLine.decode(line.getBytes(), line.getLength(),
+                    AuditTrailDecoder.SOURCE, name + "@" + offset, text -> auditDecoder.decode(text, name + "@" + offset, controller))));
             described.add(name + " (controller " + controller + ")");
         }
         return new EvidenceData(decoded, !buildFiles.isEmpty(), !auditFiles.isEmpty(), described);
     }
 
-    /** Decodes every line of a file in Spark, keeping its byte offset as the document's lineage. */
+    /**
+     * Decodes every line of a file in Spark, keeping its byte offset as the document's lineage. Lines end at LF only
+     * (NDJSON): Hadoop's default also ends one at a bare CR, which cut a document holding a stray CR into two.
+     */
     private static JavaRDD<Decoded> decodeLines(JavaSparkContext jsc, Path file, LineDecoder decoder) {
+        Configuration lines = new Configuration(jsc.hadoopConfiguration());
+        lines.set("textinputformat.record.delimiter", "\n");
         return jsc.newAPIHadoopFile(file.toAbsolutePath().toUri().toString(), TextInputFormat.class,
-                        LongWritable.class, Text.class, jsc.hadoopConfiguration())
-                .map(t -> decoder.decode(t._2().toString(), t._1().get()))
+                        LongWritable.class, Text.class, lines)
+                .map(t -> decoder.decode(t._2(), t._1().get()))
                 .filter(d -> d.event() != null || d.quarantine() != null);
     }
 
@@ -99,6 +107,6 @@ public final class FileEvidence {
 
     @FunctionalInterface
     private interface LineDecoder extends Serializable {
-        Decoded decode(String line, long offset);
+        Decoded decode(Text line, long offset);
     }
 }

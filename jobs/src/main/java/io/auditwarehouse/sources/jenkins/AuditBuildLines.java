@@ -80,6 +80,7 @@ final class AuditBuildLines implements Serializable {
         long durationMs;
         try {
             durationMs = Long.parseLong(c.group(4));
+            if (durationMs < 0 || durationMs > LogstashBuildDecoder.MAX_DURATION_MS) throw new NumberFormatException();
         } catch (NumberFormatException e) {
             throw new Rejected("unparseable duration '" + c.group(4) + "ms'");
         }
@@ -98,7 +99,10 @@ final class AuditBuildLines implements Serializable {
 
     private static int buildNumber(Matcher numbered) throws Rejected {
         try {
-            return Integer.parseInt(numbered.group(2));
+            int n = Integer.parseInt(numbered.group(2));
+            // Jenkins numbers builds from 1, as the build-record decoder requires too
+            if (n < 1) throw new NumberFormatException();
+            return n;
         } catch (NumberFormatException e) {
             throw new Rejected("missing build number");
         }

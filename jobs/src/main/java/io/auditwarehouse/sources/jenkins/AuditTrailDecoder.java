@@ -1,6 +1,7 @@
 package io.auditwarehouse.sources.jenkins;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.auditwarehouse.model.AuditBuildLine;
 import io.auditwarehouse.model.AuditRequest;
 import io.auditwarehouse.model.AuditRequest.JobAction;
 import io.auditwarehouse.model.Decoded;
@@ -43,9 +44,26 @@ public final class AuditTrailDecoder implements Serializable {
             SourceEvent event = message.startsWith("/")
                     ? request(message, docId, controller, timestamp)
                     : buildLines.parse(message, docId, controller, timestamp);
-            return event == null ? Decoded.IGNORED : Decoded.of(event);
+            if (event == null) return Decoded.IGNORED;
+            checkWidths(event);
+            return Decoded.of(event);
         } catch (Rejected e) {
             return Decoded.rejected(QuarantineRecord.of(SOURCE, docId, e.getMessage(), jsonLine));
+        }
+    }
+
+    private static void checkWidths(SourceEvent event) throws Rejected {
+        if (event instanceof AuditBuildLine b) {
+            ColumnWidths.check("controller id", b.controller(), ColumnWidths.CONTROLLER);
+            ColumnWidths.check("job name", b.jobName(), ColumnWidths.JOB_NAME);
+            ColumnWidths.check("approval number", b.approvalNo(), ColumnWidths.APPROVAL_NO);
+            ColumnWidths.check("user", b.userDisplayName(), ColumnWidths.PERSON_OR_NODE);
+            ColumnWidths.check("node", b.node(), ColumnWidths.PERSON_OR_NODE);
+            ColumnWidths.check("result", b.result(), ColumnWidths.RESULT);
+        } else if (event instanceof AuditRequest r) {
+            ColumnWidths.check("controller id", r.controller(), ColumnWidths.CONTROLLER);
+            ColumnWidths.check("job name", r.jobName(), ColumnWidths.JOB_NAME);
+            ColumnWidths.check("user", r.userId(), ColumnWidths.PERSON_OR_NODE);
         }
     }
 

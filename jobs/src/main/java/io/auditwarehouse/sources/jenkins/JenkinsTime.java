@@ -24,19 +24,32 @@ public final class JenkinsTime {
     private JenkinsTime() {
     }
 
+    /** The first and the last instant a timestamp may name: years 1 to 9999 in UTC, what Spark and SQL store. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     public static Instant parse(String value) throws UnparseableTimeException {
         if (value == null) throw new UnparseableTimeException(null);
         String s = value.trim();
         Instant common = parseCommon(s);
-        if (common != null) return common;
+        if (common != null) return inRange(common, value);
         try {
-            if (EPOCH_MILLIS.matcher(s).matches()) return Instant.ofEpochMilli(Long.parseLong(s));
+            if (EPOCH_MILLIS.matcher(s).matches()) return inRange(Instant.ofEpochMilli(Long.parseLong(s)), value);
             String iso = COMPACT_OFFSET.matcher(s).replaceFirst("$1:$2");
             if (HOURS_OFFSET.matcher(iso).find()) iso = iso + ":00";
-            return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return inRange(OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(), value);
         } catch (DateTimeException | NumberFormatException e) {
             throw new UnparseableTimeException(value);
         }
+    }
+
+    /**
+     * The instant, when it lies in years 1 to 9999 UTC: a later one (epoch milliseconds of 2^62, year +10000) made the
+     * warehouse write fail with a long overflow and took the whole batch down.
+     */
+    public static Instant inRange(Instant t, String value) throws UnparseableTimeException {
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) throw new UnparseableTimeException(value);
+        return t;
     }
 
     /**
@@ -97,7 +110,8 @@ public final class JenkinsTime {
     /** A JSON value: a number is epoch milliseconds, a string any of the text forms. */
     public static Instant parse(JsonNode node) throws UnparseableTimeException {
         if (node == null || node.isNull() || node.isMissingNode()) throw new UnparseableTimeException(null);
-        if (node.isIntegralNumber()) return Instant.ofEpochMilli(node.longValue());
+        // a BigInteger's longValue() wraps around silently
+        if (node.isIntegralNumber() && node.canConvertToLong()) return inRange(Instant.ofEpochMilli(node.longValue()), node.toString());
         if (node.isTextual()) return parse(node.textValue());
         throw new UnparseableTimeException(node.toString());
     }

@@ -13,6 +13,8 @@ public final class LogstashBuildDecoder implements Serializable {
 
     public static final String SOURCE = "builds";
     public static final String DEFAULT_APPROVAL_PARAM = "APPROVAL_NO";
+    /** Ten years: a longer (or negative) duration is corrupt, and start + 2^63 ms lies past any timestamp the warehouse stores. */
+    static final long MAX_DURATION_MS = 10L * 366 * 24 * 3600 * 1000;
 
     private final ControllerIds controllers;
     private final String approvalParam;
@@ -48,14 +50,30 @@ public final class LogstashBuildDecoder implements Serializable {
         int buildNumber = buildNumber(data);
         Instant buildTimestamp = time(doc, "@buildTimestamp");
         Instant timestamp = time(doc, "@timestamp");
-        JsonNode duration = data.get("buildDuration");
+        Long duration = duration(data.get("buildDuration"));
         JsonNode variables = data.path("buildVariables");
-        return new BuildDocument(hit.docId(), controller, jobName, buildNumber, buildTimestamp, timestamp,
-                duration != null && duration.isIntegralNumber() ? duration.longValue() : null,
+        BuildDocument b = new BuildDocument(hit.docId(), controller, jobName, buildNumber, buildTimestamp, timestamp,
+                duration,
                 EsHit.text(data.get("result")),
                 EsHit.text(variables.get(approvalParam)),
                 EsHit.text(variables.get("BUILD_USER_ID")),
                 EsHit.text(data.get("buildHost")));
+        ColumnWidths.check("controller id", b.controller(), ColumnWidths.CONTROLLER);
+        ColumnWidths.check("job name", b.jobName(), ColumnWidths.JOB_NAME);
+        ColumnWidths.check("data.result", b.result(), ColumnWidths.RESULT);
+        ColumnWidths.check("approval number", b.approvalNo(), ColumnWidths.APPROVAL_NO);
+        ColumnWidths.check("BUILD_USER_ID", b.buildUserId(), ColumnWidths.PERSON_OR_NODE);
+        ColumnWidths.check("data.buildHost", b.node(), ColumnWidths.PERSON_OR_NODE);
+        return b;
+    }
+
+    /** Whole milliseconds; another type is read as absent, as before. */
+    private static Long duration(JsonNode node) throws Rejected {
+        if (node == null || !node.isIntegralNumber()) return null;
+        if (!node.canConvertToLong() || node.longValue() < 0 || node.longValue() > MAX_DURATION_MS) {
+            throw new Rejected("implausible data.buildDuration " + node);
+        }
+        return node.longValue();
     }
 
     private static String jobName(JsonNode data) throws Rejected {

@@ -46,10 +46,16 @@ public final class MySqlApprovals {
                 rejected.add(QuarantineRecord.of("approvals", s.approvalsTable() + ":row " + (i + 1), "missing approval_no", r.toString()));
                 continue;
             }
-            approvals.add(new Approval(no, upper(r.getAs("request_type")), trim(r.getAs("controller")), trim(r.getAs("job_name")),
+            Approval a = new Approval(no, upper(r.getAs("request_type")), trim(r.getAs("controller")), trim(r.getAs("job_name")),
                     r.getAs("build_number"), trim(r.getAs("requester_id")), trim(r.getAs("approver_id")), upper(r.getAs("status")),
                     at(r, "requested_at", zone), at(r, "decided_at", zone), at(r, "valid_from", zone), at(r, "valid_to", zone),
-                    r.getAs("max_runs"), r.getAs("reason"), at(r, "updated_at", zone)));
+                    r.getAs("max_runs"), r.getAs("reason"), at(r, "updated_at", zone));
+            String missing = a.missingRequiredColumn();
+            if (missing != null) {
+                rejected.add(QuarantineRecord.of("approvals", s.approvalsTable() + ":row " + (i + 1), "missing " + missing, r.toString()));
+                continue;
+            }
+            approvals.add(a);
         }
         UserDirectory users = UserDirectory.absent();
         long usersRead = 0;

@@ -4,6 +4,7 @@ import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.QuarantineRecord;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -96,6 +98,45 @@ class ApprovalsCsvTest {
         assertEquals("unparseable number 'many' in max_runs", p.rejected().get(2).reason());
         assertEquals("approvals.csv:8", p.rejected().get(3).documentId());
         assertEquals("expected 15 fields, found 2", p.rejected().get(3).reason());
+    }
+
+    @Test
+    void aQuoteNeverClosedQuarantinesItsOwnLineAndTheRowsAfterItAreStillRead() {
+        String good = "CHG-%d,EXECUTE,batch-a,a/b,,x,y,APPROVED,2026-09-15 00:00:00,,,,,%s,2026-09-15 00:00:00\n";
+        Parsed<Approval> p = read(HEADER
+                + good.formatted(1, "")
+                + "CHG-2,\"EXECUTE,batch-a,a/b,,x,y,APPROVED,2026-09-15 00:00:00,,,,,,2026-09-15 00:00:00\n"
+                + good.formatted(3, "\"quoted, reason\"")
+                + good.formatted(4, "")
+                + "CHG-5,EXECUTE,batch-a,a/b,,x,y,APPROVED,2026-09-15 00:00:00,,,,,\"never closed,2026-09-15 00:00:00\n",
+                ZoneOffset.UTC);
+        assertEquals(List.of("CHG-1", "CHG-3", "CHG-4"), p.rows().stream().map(Approval::approvalNo).toList());
+        assertEquals(List.of("approvals.csv:3", "approvals.csv:6"), p.rejected().stream().map(QuarantineRecord::documentId).toList());
+        assertTrue(p.rejected().stream().allMatch(q -> q.reason().startsWith("unbalanced quotes")), p.rejected().toString());
+        assertTrue(p.rejected().get(0).rawExcerpt().startsWith("CHG-2,\"EXECUTE"), p.rejected().get(0).rawExcerpt());
+    }
+
+    @Test
+    void aRowWithBytesThatAreNotUtf8IsQuarantinedAndTheFileStillRead() {
+        byte[] head = (HEADER + "CHG-1,EXECUTE,batch-a,a/b,,x,y,APPROVED,2026-09-15 00:00:00,,,,,,2026-09-15 00:00:00\nCHG-2,EXECUTE,batch-a,a")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "/b,,x,y,APPROVED,2026-09-15 00:00:00,,,,,,2026-09-15 00:00:00\n".getBytes(StandardCharsets.UTF_8);
+        byte[] csv = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, csv, 0, head.length);
+        csv[head.length] = (byte) 0xFF;
+        System.arraycopy(tail, 0, csv, head.length + 1, tail.length);
+        Parsed<Approval> p = ApprovalsCsv.read(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8),
+                ZoneOffset.UTC, "approvals.csv");
+        assertEquals(1, p.rows().size());
+        assertEquals("invalid UTF-8 in job_name", p.rejected().get(0).reason());
+    }
+
+    @Test
+    void aRowWithoutAColumnTheContractRequiresIsQuarantined() {
+        Parsed<Approval> p = read(HEADER + "CHG-1,,batch-a,a/b,,x,y,APPROVED,2026-09-15 00:00:00,,,,,,2026-09-15 00:00:00\n"
+                + "CHG-2,EXECUTE,batch-a,a/b,,x,y,APPROVED,0001-01-01 00:00:00,,,,,,10000-01-01 00:00:00\n", ZoneOffset.UTC);
+        assertEquals(List.of("missing request_type", "unparseable time '10000-01-01 00:00:00' in updated_at"),
+                p.rejected().stream().map(QuarantineRecord::reason).toList());
     }
 
     @Test
