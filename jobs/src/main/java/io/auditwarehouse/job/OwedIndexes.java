@@ -26,9 +26,11 @@ import java.util.TreeSet;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * The Kibana indexes that batches marked PUBLISHED_WAREHOUSE_ONLY still owe: the warehouse committed those batches, their
- * indexes failed. Every later batch, of any date, republishes the owed dates from the warehouse tables as they are now
- * (the indexes follow the warehouse, never the sources) and then turns each owed ledger row COMPLETED, naming itself.
+ * The Kibana indexes that earlier batches still owe. A batch marked PUBLISHED_WAREHOUSE_ONLY had its warehouse commit
+ * and its indexes failed; a nightly or backfill row still RUNNING while this batch holds the writer lock belongs to a
+ * process that died mid-publish (perhaps after its warehouse commit). Every later batch, of any date, republishes
+ * their dates from the warehouse tables as they are now (the indexes follow the warehouse, never the sources), then
+ * turns each PUBLISHED_WAREHOUSE_ONLY row COMPLETED and each dead RUNNING row FAILED, naming itself in the message.
  */
 final class OwedIndexes {
 
@@ -48,7 +50,7 @@ final class OwedIndexes {
      * @return a note for the repaying batch's ledger row, or null when nothing was owed
      */
     String repay(String batchId, Set<LocalDate> publishedNow) {
-        List<BatchRecord> owed = owed();
+        List<BatchRecord> owed = owed(batchId);
         if (owed.isEmpty()) return null;
         Set<LocalDate> dates = new TreeSet<>();
         for (BatchRecord b : owed) b.dateFrom().datesUntil(b.dateTo().plusDays(1)).forEach(dates::add);
@@ -58,20 +60,24 @@ final class OwedIndexes {
         List<String> ids = new ArrayList<>();
         for (BatchRecord b : owed) {
             ids.add(b.batchId());
-            // the row keeps its own finish time: the warehouse was published then; the message says when the indexes were
-            warehouse.recordBatch(b.ended(BatchRecord.COMPLETED, b.finishedAt(), b.message()
-                    + "; the Kibana indexes were republished by batch " + batchId + " at " + at));
+            String repaid = "the Kibana indexes were republished by batch " + batchId + " at " + at;
+            // a PUBLISHED_WAREHOUSE_ONLY row keeps its finish time: its warehouse was published then
+            warehouse.recordBatch(BatchRecord.PUBLISHED_WAREHOUSE_ONLY.equals(b.status())
+                    ? b.ended(BatchRecord.COMPLETED, b.finishedAt(), b.message() + "; " + repaid)
+                    : b.failed(at, "the process ended while publishing (found " + at + ", no end recorded); " + repaid));
         }
         String note = "republished the Kibana indexes owed by " + String.join(", ", ids);
         progress.step("kibana: " + note + " (" + dates.size() + " more business date(s) read back from the warehouse)");
         return note;
     }
 
-    /** The ledger rows still owing their indexes, oldest first. */
-    List<BatchRecord> owed() {
+    /** The ledger rows still owing their indexes, oldest first; {@code current} is the batch holding the lock. */
+    List<BatchRecord> owed(String current) {
         Dataset<Row> ledger = warehouse.read(WarehouseTables.BATCH);
         if (ledger == null) return List.of();
-        return ledger.filter(col("status").equalTo(BatchRecord.PUBLISHED_WAREHOUSE_ONLY)).collectAsList().stream()
+        Column dead = col("status").equalTo(BatchRecord.RUNNING).and(col("kind").isin(BatchPlanner.PUBLISHING_KINDS.toArray()))
+                .and(col("batch_id").notEqual(current));
+        return ledger.filter(col("status").equalTo(BatchRecord.PUBLISHED_WAREHOUSE_ONLY).or(dead)).collectAsList().stream()
                 .map(BatchRecord::of).sorted(Comparator.comparing(BatchRecord::startedAt)).toList();
     }
 

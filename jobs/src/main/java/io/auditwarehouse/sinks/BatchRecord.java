@@ -43,6 +43,7 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
         return DataTypes.createStructField(name, type, true);
     }
 
+    public static final String RUNNING = "RUNNING";
     public static final String COMPLETED = "COMPLETED";
     public static final String FAILED = "FAILED";
     /** The warehouse holds the batch; its dates' Kibana indexes are owed until a later batch republishes them. */
