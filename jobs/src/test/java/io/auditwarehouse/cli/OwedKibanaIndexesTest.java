@@ -126,7 +126,7 @@ class OwedKibanaIndexesTest {
         return ledger.values().iterator().next();
     }
 
-    private static Map<String, BatchRecord> ledger(Path out) {
+    static Map<String, BatchRecord> ledger(Path out) {
         Dataset<Row> rows = new ParquetWarehouse(SparkTestSession.get(), out.resolve("warehouse")).read(WarehouseTables.BATCH);
         Map<String, BatchRecord> ledger = new TreeMap<>();
         rows.collectAsList().stream().map(BatchRecord::of).forEach(b -> ledger.put(b.batchId(), b));
