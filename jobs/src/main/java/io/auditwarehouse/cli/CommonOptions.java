@@ -3,6 +3,7 @@ package io.auditwarehouse.cli;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.config.ConfigLoader;
+import io.auditwarehouse.errors.Checkpoints;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -32,8 +33,11 @@ public final class CommonOptions {
     @Option(names = "--verbose", description = "print stack traces of errors")
     boolean verbose;
 
+    /** The one config of this command; it also arms (or disarms) the test-only checkpoint hook it names. */
     public AppConfig load() {
-        return ConfigLoader.load(config, input, out);
+        AppConfig loaded = ConfigLoader.load(config, input, out);
+        Checkpoints.install(loaded.checkpoint());
+        return loaded;
     }
 
     public Instant asOf(ZoneId businessZone) {

@@ -18,7 +18,9 @@ public final class ExitCodes {
               1  anything else
               2  bad usage or configuration (the message names the key)
               3  a source was unreachable or not ready (nothing published)
-              4  a write failed (nothing half-published)
+              4  a write failed (nothing half-published), or the warehouse was published and the
+                 Kibana indexes failed: recon_batch says PUBLISHED_WAREHOUSE_ONLY and the next
+                 nightly or backfill republishes them
               5  --fail-on SEVERITY was given and a finding at or above it exists
               6  a source refused us: wrong credentials, a missing permission, database, table
                  or index (failed at once, not retried; the message names the key to fix)

@@ -1,5 +1,6 @@
 package io.auditwarehouse.config;
 
+import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.model.RuleSettings;
 
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ public record AppConfig(
         String digest,
         MailSettings mail,
         ScheduleSettings schedule,
-        Duration warehouseLockWait) {
+        Duration warehouseLockWait,
+        /* test-only fault injection (AW_TEST_CHECKPOINT); null in production */
+        Checkpoints.Hook checkpoint) {
 
     public ZoneId businessZone() {
         return rules.businessZone();

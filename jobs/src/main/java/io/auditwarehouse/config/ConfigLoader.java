@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.RuleSettings;
@@ -100,7 +101,19 @@ public final class ConfigLoader {
         Path out = outOverride != null ? outOverride : Path.of(s.text(ConfigKey.OUTPUT_DIR));
         return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
                 s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
-                servers(s, env), report(s), digest(values), mail(s, env), schedule(s), s.duration(ConfigKey.WAREHOUSE_LOCK_WAIT));
+                servers(s, env), report(s), digest(values), mail(s, env), schedule(s), s.duration(ConfigKey.WAREHOUSE_LOCK_WAIT),
+                checkpoint(env));
+    }
+
+    /** The test-only fault-injection hook ({@link Checkpoints}); null when the variable is unset, as in production. */
+    private static Checkpoints.Hook checkpoint(Map<String, String> env) {
+        String text = env.get(Checkpoints.ENV);
+        if (text == null || text.isBlank()) return null;
+        try {
+            return Checkpoints.Hook.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(Checkpoints.ENV, e.getMessage());
+        }
     }
 
     private static ServerSettings servers(Settings s, Map<String, String> env) {

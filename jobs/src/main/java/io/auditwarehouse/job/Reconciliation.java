@@ -1,6 +1,7 @@
 package io.auditwarehouse.job;
 
 import io.auditwarehouse.config.AppConfig;
+import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.QuarantineRecord;
@@ -14,6 +15,7 @@ import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.WarehouseLock;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
+import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sinks.kibana.KibanaIndexes;
 import io.auditwarehouse.sources.RefusalKeys;
 import io.auditwarehouse.sources.Retry;
@@ -118,9 +120,11 @@ public final class Reconciliation implements AutoCloseable {
                 asOf, SoftwareVersion.get(), config.digest()).reading(new BatchRecord.SourcesRead(read.getOrDefault("builds", 0L),
                 read.getOrDefault("audit", 0L), sources.approvals().size(), sources.usersRead(), rejected.size(), watermark));
         warehouse.recordBatch(batch);
+        ReconciliationResult out;
+        BatchRows rows;
         try {
-            ReconciliationResult out = pipeline.forDates(dates);
-            BatchRows rows = BatchRows.of(out, batchId, previousFirstBatches(dates));
+            out = pipeline.forDates(dates);
+            rows = BatchRows.of(out, batchId, previousFirstBatches(dates));
             progress.step(String.format("staging %,d runs, %,d findings, %,d approval rows, %,d summary rows",
                     rows.runs().size(), rows.findings().size(), rows.approvals().size(), rows.summary().size()));
             warehouse.stage(batchId, WarehouseTables.RUN, frame(rows.runs(), WarehouseTables.RUN_SCHEMA));
@@ -128,30 +132,54 @@ public final class Reconciliation implements AutoCloseable {
             warehouse.stage(batchId, WarehouseTables.APPROVAL, frame(rows.approvals(), WarehouseTables.APPROVAL_SCHEMA));
             warehouse.stage(batchId, WarehouseTables.DAILY_SUMMARY, frame(rows.summary(), WarehouseTables.SUMMARY_SCHEMA));
             lock.confirm();
+            Checkpoints.reach(Checkpoints.BEFORE_FIRST_COMMIT); // test-only fault injection, a no-op otherwise
             warehouse.publish(batchId, WarehouseTables.DATED, dates);
-            publishKibana(batchId, rows, dates);
             warehouse.replace(batchId, WarehouseTables.CATALOG, catalogRows());
             warehouse.replace(batchId, WarehouseTables.QUARANTINE, mergedQuarantine(batchId));
-            Instant finished = Instant.now();
-            Map<String, Long> statuses = countBy(out.runs().stream().map(r -> r.status().name()));
-            Map<String, Long> severities = countBy(out.findings().stream().map(f -> f.severity().name()));
-            warehouse.recordBatch(batch.completed(finished, new BatchRecord.RowsWritten(rows.runs().size(),
-                    rows.findings().size(), rows.approvals().size(), rows.summary().size()), null));
-            progress.step(String.format("published %d business date(s) in %.1f s", dates.size(),
-                    Duration.between(started, finished).toMillis() / 1000.0));
-            return new BatchResult(batchId, kind, List.copyOf(dates), asOf, rows.runs().size(), statuses.getOrDefault("COMPLIANT", 0L),
-                    statuses.getOrDefault("EXCEPTION", 0L), statuses.getOrDefault("PENDING", 0L), severities, rejected.size(),
-                    documents(), warehouse.location(), Duration.between(started, finished));
         } catch (RuntimeException e) {
             recordFailed(batch, e);
             throw e;
         }
+        // the warehouse holds the batch now: a failure from here on leaves its indexes owed, never the batch FAILED
+        BatchRecord.RowsWritten written = new BatchRecord.RowsWritten(rows.runs().size(), rows.findings().size(),
+                rows.approvals().size(), rows.summary().size());
+        String repaid = publishIndexes(batch, rows, dates, written);
+        Instant finished = Instant.now();
+        Map<String, Long> statuses = countBy(out.runs().stream().map(r -> r.status().name()));
+        Map<String, Long> severities = countBy(out.findings().stream().map(f -> f.severity().name()));
+        warehouse.recordBatch(batch.completed(finished, written, repaid));
+        progress.step(String.format("published %d business date(s) in %.1f s", dates.size(),
+                Duration.between(started, finished).toMillis() / 1000.0));
+        return new BatchResult(batchId, kind, List.copyOf(dates), asOf, rows.runs().size(), statuses.getOrDefault("COMPLIANT", 0L),
+                statuses.getOrDefault("EXCEPTION", 0L), statuses.getOrDefault("PENDING", 0L), severities, rejected.size(),
+                documents(), warehouse.location(), Duration.between(started, finished));
     }
 
-    /** The Kibana-ready indexes follow the warehouse: built from the same run and finding rows. */
-    private void publishKibana(String batchId, BatchRows rows, Set<LocalDate> dates) {
-        KibanaIndexes.Published p = kibana.publish(batchId, rows.runs(), rows.findings(), dates);
-        progress.step(String.format("kibana: %,d run and %,d finding documents in %s", p.runs(), p.findings(), kibana.location()));
+    /**
+     * The Kibana-ready indexes follow the warehouse: this batch's dates from its own run and finding rows, then the
+     * dates earlier batches still owe, read back from the warehouse. When they fail the batch is recorded
+     * PUBLISHED_WAREHOUSE_ONLY (the next run of any date repays it) and the command ends with exit code 4.
+     *
+     * @return the ledger note of what was repaid, or null
+     */
+    private String publishIndexes(BatchRecord batch, BatchRows rows, Set<LocalDate> dates, BatchRecord.RowsWritten written) {
+        try {
+            Checkpoints.reach(Checkpoints.AFTER_WAREHOUSE_PUBLISH); // test-only fault injection, a no-op otherwise
+            KibanaIndexes.Published p = kibana.publish(batch.batchId(), rows.runs(), rows.findings(), dates);
+            progress.step(String.format("kibana: %,d run and %,d finding documents in %s", p.runs(), p.findings(), kibana.location()));
+            return new OwedIndexes(warehouse, kibana, progress).repay(batch.batchId(), dates);
+        } catch (RuntimeException e) {
+            String cause = ErrorMessages.firstLine(e);
+            try {
+                warehouse.recordBatch(batch.publishedWarehouseOnly(Instant.now(), written,
+                        "the warehouse is published; the Kibana indexes are owed: " + cause));
+            } catch (RuntimeException r) {
+                e.addSuppressed(r);
+            }
+            throw new WriteFailedException("batch " + batch.batchId() + " is " + BatchRecord.PUBLISHED_WAREHOUSE_ONLY
+                    + ": the warehouse is published and the Kibana indexes are owed; the next nightly or backfill republishes"
+                    + " them (" + cause + ")", e);
+        }
     }
 
     /** Best effort: when the warehouse itself cannot be written, the original error is the one to report. */

@@ -1,5 +1,6 @@
 package io.auditwarehouse.job;
 
+import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.model.BuildDocument;
 import io.auditwarehouse.model.Decoded;
 import io.auditwarehouse.model.QuarantineRecord;
@@ -34,8 +35,11 @@ final class SourceTally implements Serializable {
 
     private static Iterator<SourceTally> ofPartition(Iterator<Decoded> documents) {
         SourceTally t = new SourceTally();
+        boolean first = true;
         while (documents.hasNext()) {
             Decoded d = documents.next();
+            if (first) Checkpoints.reach(Checkpoints.READING_SOURCES); // test-only fault injection, a no-op otherwise
+            first = false;
             if (d.quarantine() != null) t.rejected.add(d.quarantine());
             SourceEvent e = d.event();
             if (e == null) continue;

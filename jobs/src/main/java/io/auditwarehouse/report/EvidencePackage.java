@@ -1,6 +1,7 @@
 package io.auditwarehouse.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.report.content.ReportContent.Restatement;
 import io.auditwarehouse.report.content.ReportContent.SampleItem;
 import io.auditwarehouse.report.content.ReportContent;
@@ -54,6 +55,7 @@ public final class EvidencePackage {
         Files.createDirectories(staging);
         Map<Path, Long> rowCounts = new HashMap<>();
         List<Path> files = new ArrayList<>(CsvPackage.write(staging, tables, rowCounts));
+        Checkpoints.reach(Checkpoints.RENDERING_PACKAGE); // test-only fault injection, a no-op otherwise
 
         IssuedPackage issued = IssuedPackage.at(dir);
         List<Restatement> changes = !issued.exists() ? List.of() : Restatements.between(issued.findings(),

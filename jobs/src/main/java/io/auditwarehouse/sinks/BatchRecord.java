@@ -15,7 +15,9 @@ import java.time.LocalDate;
  * {@link #started}, then {@link #reading}, {@link #covering}, {@link #noting}, and one of {@link #completed},
  * {@link #failed} or {@link #ended}.
  *
- * @param status          RUNNING, COMPLETED, FAILED (and SKIPPED for a digest with nothing to send)
+ * @param status          RUNNING, COMPLETED, FAILED, PUBLISHED_WAREHOUSE_ONLY (the warehouse committed the batch, the
+ *                        Kibana indexes of its dates failed and are owed: the next nightly or backfill republishes them
+ *                        and turns the row COMPLETED), and SKIPPED for a digest with nothing to send
  * @param sourceWatermark the latest {@code @timestamp} among the build records and audit-trail lines the batch read:
  *                        how far the Jenkins evidence reached when it was read (null when it read none)
  */
@@ -41,10 +43,41 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
         return DataTypes.createStructField(name, type, true);
     }
 
+    public static final String RUNNING = "RUNNING";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String FAILED = "FAILED";
+    /** The warehouse holds the batch; its dates' Kibana indexes are owed until a later batch republishes them. */
+    public static final String PUBLISHED_WAREHOUSE_ONLY = "PUBLISHED_WAREHOUSE_ONLY";
+
     public Row toRow() {
         return RowFactory.create(batchId, kind, dateFrom, dateTo, status, startedAt, finishedAt, asOf, sourceWatermark,
                 buildsRead, auditRead, approvalsRead, usersRead, quarantined, runsWritten, findingsWritten,
                 approvalsWritten, summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message);
+    }
+
+    /** A ledger row as read back from the warehouse, by column name. */
+    public static BatchRecord of(Row r) {
+        return new BatchRecord(r.getAs("batch_id"), r.getAs("kind"), date(r, "date_from"), date(r, "date_to"),
+                r.getAs("status"), instant(r, "started_at"), instant(r, "finished_at"), instant(r, "as_of"),
+                instant(r, "source_watermark"), count(r, "builds_read"), count(r, "audit_read"), count(r, "approvals_read"),
+                count(r, "users_read"), count(r, "quarantined"), count(r, "runs_written"), count(r, "findings_written"),
+                count(r, "approvals_written"), count(r, "summary_rows_written"), r.getAs("manifest_digest"),
+                r.getAs("software_version"), r.getAs("config_digest"), r.getAs("message"));
+    }
+
+    private static LocalDate date(Row r, String field) {
+        Object v = r.getAs(field);
+        return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
+    }
+
+    private static Instant instant(Row r, String field) {
+        Object v = r.getAs(field);
+        return v instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) v;
+    }
+
+    private static long count(Row r, String field) {
+        Object v = r.getAs(field);
+        return v == null ? 0 : ((Number) v).longValue();
     }
 
     /** What a batch read: documents per source, how many were quarantined, and the evidence's latest timestamp. */
@@ -97,6 +130,11 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
         return new BatchRecord(batchId, kind, dateFrom, dateTo, "COMPLETED", startedAt, at, asOf, sourceWatermark,
                 buildsRead, auditRead, approvalsRead, usersRead, quarantined, written.runs(), written.findings(),
                 written.approvals(), written.summaryRows(), manifestDigest, softwareVersion, configDigest, message);
+    }
+
+    /** The warehouse committed what it wrote; the Kibana indexes did not follow (the message says why). */
+    public BatchRecord publishedWarehouseOnly(Instant at, RowsWritten written, String message) {
+        return completed(at, written, message).ended(PUBLISHED_WAREHOUSE_ONLY, at, message);
     }
 
     public BatchRecord failed(Instant at, String message) {

@@ -1,5 +1,6 @@
 package io.auditwarehouse.sinks;
 
+import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.errors.ErrorMessages;
 
 import org.apache.spark.sql.Column;
@@ -83,7 +84,10 @@ public final class MySqlWarehouse implements WarehouseSink {
             ensureMigrated();
             try (Connection c = db.connect()) {
                 inTransaction(c, () -> {
+                    boolean first = true;
                     for (String table : tables) {
+                        if (!first) Checkpoints.reach(Checkpoints.BETWEEN_TABLE_COMMITS); // test-only fault injection
+                        first = false;
                         String inDates = "business_date IN (" + placeholders(dates.size()) + ")";
                         update(c, "DELETE FROM " + table + " WHERE " + inDates, dates.toArray());
                         update(c, copyStaged(table) + " AND " + inDates, concat(batchId, dates));

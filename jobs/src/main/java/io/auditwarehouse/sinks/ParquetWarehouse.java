@@ -1,5 +1,6 @@
 package io.auditwarehouse.sinks;
 
+import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.errors.ErrorMessages;
 
 import org.apache.hadoop.conf.Configuration;
@@ -88,7 +89,10 @@ public final class ParquetWarehouse implements WarehouseSink {
 
     private void swapIn(String batchId, Collection<String> tables, Collection<LocalDate> dates) {
         try {
+            boolean first = true;
             for (String table : tables) {
+                if (!first) Checkpoints.reach(Checkpoints.BETWEEN_TABLE_COMMITS); // test-only fault injection
+                first = false;
                 for (LocalDate date : dates) {
                     Path live = new Path(tablePath(table), partition(date));
                     Path fresh = new Path(staged(batchId, table), partition(date));

@@ -1,5 +1,6 @@
 package io.auditwarehouse.config;
 
+import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.Severity;
 import org.junit.jupiter.api.Test;
@@ -165,5 +166,18 @@ class ConfigLoaderTest {
         for (ConfigKey k : ConfigKey.values()) {
             assertTrue(text.contains("| `" + k.key() + "` | `" + k.defaultValue() + "` |"), "README misses " + k.key());
         }
+    }
+
+    @Test
+    void theTestCheckpointIsReadFromTheEnvironmentOnceAndAbsentByDefault() {
+        assertEquals(null, ConfigLoader.build(Map.of(), null, null, Map.of()).checkpoint(), "production: no hook");
+        assertEquals(new Checkpoints.Hook(Checkpoints.MID_INDEX_PUBLISH, Checkpoints.Action.PAUSE),
+                ConfigLoader.build(Map.of(), null, null, Map.of(Checkpoints.ENV, "mid-index-publish:pause")).checkpoint());
+        ConfigException typo = assertThrows(ConfigException.class,
+                () -> ConfigLoader.build(Map.of(), null, null, Map.of(Checkpoints.ENV, "mid-index-publsh:halt")));
+        assertEquals(Checkpoints.ENV, typo.key());
+        assertTrue(typo.getMessage().contains("mid-index-publsh:halt"), typo.getMessage());
+        assertEquals(Checkpoints.ENV, assertThrows(ConfigException.class,
+                () -> ConfigLoader.build(Map.of(), null, null, Map.of(Checkpoints.ENV, "reading-sources:explode"))).key());
     }
 }

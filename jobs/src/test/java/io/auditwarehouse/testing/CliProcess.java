@@ -92,6 +92,26 @@ public final class CliProcess {
         return process.exitValue();
     }
 
+    /**
+     * Returns once stderr holds the line a {@code pause} checkpoint prints (AW_TEST_CHECKPOINT=name:pause): the process
+     * is then blocked at exactly that point. Fails if it ends first or does not get there within {@code max}.
+     */
+    public void awaitPause(String checkpoint, Duration max) throws Exception {
+        String marker = "checkpoint " + checkpoint + " reached: paused";
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!(Files.exists(stderr) && Files.readString(stderr, StandardCharsets.UTF_8).contains(marker))) {
+            if (!process.isAlive()) throw new AssertionError(name + " ended before checkpoint " + checkpoint + "\n" + output());
+            if (System.nanoTime() > deadline) throw new AssertionError(name + " did not reach " + checkpoint + " in " + max + "\n" + output());
+            Thread.sleep(50); // polling the marker, not guessing a time: the process waits for us there
+        }
+    }
+
+    /** Lets a process paused at a checkpoint go on: one line on its stdin. */
+    public void resume() throws IOException {
+        process.getOutputStream().write('\n');
+        process.getOutputStream().flush();
+    }
+
     public String out() throws IOException {
         return Files.exists(stdout) ? Files.readString(stdout, StandardCharsets.UTF_8) : "";
     }

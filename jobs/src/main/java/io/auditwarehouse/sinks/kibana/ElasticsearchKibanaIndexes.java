@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auditwarehouse.config.ServerSettings;
+import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.sinks.kibana.KibanaDocuments.Document;
 import org.apache.spark.sql.Row;
 
@@ -33,6 +34,7 @@ public final class ElasticsearchKibanaIndexes implements KibanaIndexes {
     public Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates) {
         installTemplates();
         long runCount = index(KibanaIndexes.runDocuments(runs, templates.prefix()));
+        Checkpoints.reach(Checkpoints.MID_INDEX_PUBLISH); // test-only fault injection, a no-op otherwise
         long findingCount = index(KibanaIndexes.findingDocuments(findings, templates.prefix()));
         deleteStale(KibanaDocuments.RUNS, batchId, dates);
         deleteStale(KibanaDocuments.FINDINGS, batchId, dates);

@@ -1,5 +1,6 @@
 package io.auditwarehouse.sinks.kibana;
 
+import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sinks.kibana.KibanaDocuments.Document;
 import org.apache.spark.sql.Row;
@@ -46,6 +47,7 @@ public final class KibanaBulkFiles implements KibanaIndexes {
             }
             replace(root.resolve(KibanaTemplates.SAVED_OBJECTS), templates.savedObjects());
             long runCount = write(KibanaDocuments.RUNS, KibanaIndexes.runDocuments(runs, templates.prefix()), dates);
+            Checkpoints.reach(Checkpoints.MID_INDEX_PUBLISH); // test-only fault injection, a no-op otherwise
             long findingCount = write(KibanaDocuments.FINDINGS, KibanaIndexes.findingDocuments(findings, templates.prefix()), dates);
             return new Published(runCount, findingCount);
         } catch (IOException e) {
