@@ -22,19 +22,27 @@ import java.util.function.Function;
  */
 public final class RecordSerializer<T extends Record> extends Serializer<T> {
 
+    /** Generated once per record class: Spark makes a Kryo, and so this serializer, for every pooled stream. */
+    private static final ClassValue<Function<Object, Object>[]> GETTERS = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected Function<Object, Object>[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Function<Object, Object>[] getters = new Function[components.length];
+            for (int i = 0; i < components.length; i++) getters[i] = getter(type, components[i].getAccessor());
+            return getters;
+        }
+    };
+
     private final Class<?>[] types;
     private final Function<Object, Object>[] accessors;
     private final Constructor<T> constructor;
 
-    @SuppressWarnings("unchecked")
     public RecordSerializer(Kryo kryo, Class<T> type) {
         RecordComponent[] components = type.getRecordComponents();
         types = new Class<?>[components.length];
-        accessors = new Function[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            accessors[i] = getter(type, components[i].getAccessor());
-        }
+        for (int i = 0; i < components.length; i++) types[i] = components[i].getType();
+        accessors = GETTERS.get(type);
         try {
             constructor = type.getDeclaredConstructor(types);
             constructor.setAccessible(true);
