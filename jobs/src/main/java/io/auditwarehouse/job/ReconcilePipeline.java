@@ -10,6 +10,7 @@ import io.auditwarehouse.model.SourceEvent;
 import io.auditwarehouse.reconcile.ApprovalCoverage;
 import io.auditwarehouse.reconcile.DatedTables;
 import io.auditwarehouse.reconcile.JudgedAction;
+import io.auditwarehouse.reconcile.OutlineParts;
 import io.auditwarehouse.reconcile.ReconciledRun;
 import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.reconcile.Reconciler;
@@ -74,8 +75,10 @@ final class ReconcilePipeline implements AutoCloseable {
                 .mapToPair(e -> new Tuple2<>(runKeyOf(e), e))
                 .groupByKey()
                 .map(g -> {
-                    RunOutline outline = RunOutline.of(g._1(), g._2());
-                    return new RunOutline.WithRun(outline, inFocus(rules.value(), dates, outline) ? rules.value().assemble(g._1(), g._2()) : null);
+                    OutlineParts parts = OutlineParts.of(g._2());
+                    RunOutline outline = parts.outline(g._1());
+                    return new RunOutline.WithRun(outline,
+                            inFocus(rules.value(), dates, outline) ? rules.value().assemble(g._1(), g._2(), parts) : null);
                 })
                 .persist(CACHED);
         JavaRDD<RunOutline> outlines = grouped.map(RunOutline.WithRun::outline);

@@ -45,6 +45,13 @@ public record OutlineParts(Instant earliestBuildStart, Stamp firstBuildApproval,
                 : new OutlineParts(null, null, null, stamp);
     }
 
+    /** The parts of every document of one run (at least one), merged. */
+    public static OutlineParts of(Iterable<? extends SourceEvent> events) {
+        OutlineParts parts = null;
+        for (SourceEvent e : events) parts = parts == null ? of(e) : parts.merge(of(e));
+        return parts;
+    }
+
     public OutlineParts merge(OutlineParts o) {
         Instant buildStart = earliestBuildStart == null ? o.earliestBuildStart
                 : o.earliestBuildStart == null || !o.earliestBuildStart.isBefore(earliestBuildStart) ? earliestBuildStart

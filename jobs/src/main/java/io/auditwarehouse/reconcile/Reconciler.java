@@ -54,6 +54,11 @@ public final class Reconciler implements Serializable {
         return assembler.assemble(key, events);
     }
 
+    /** @param outline the parts of these same documents, merged once for the run's outline and its assembly */
+    public Run assemble(RunKey key, Iterable<? extends SourceEvent> events, OutlineParts outline) {
+        return assembler.assemble(key, events, outline);
+    }
+
     public ReconciledRun evaluate(ApprovalCoverage.RankedRun ranked) {
         return runRules.evaluate(ranked);
     }

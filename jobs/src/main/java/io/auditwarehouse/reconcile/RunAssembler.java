@@ -28,14 +28,17 @@ public final class RunAssembler implements Serializable {
     }
 
     public Run assemble(RunKey key, Iterable<? extends SourceEvent> events) {
+        return assemble(key, events, OutlineParts.of(events));
+    }
+
+    /** @param outline the parts of these same documents, when the caller has merged them already */
+    public Run assemble(RunKey key, Iterable<? extends SourceEvent> events, OutlineParts outline) {
         List<BuildDocument> builds = new ArrayList<>();
         AuditBuildLine started = null;
         AuditBuildLine completed = null;
         TreeSet<String> docIds = new TreeSet<>();
-        OutlineParts outline = null;
         for (SourceEvent e : events) {
             docIds.add(e.docId());
-            outline = outline == null ? OutlineParts.of(e) : outline.merge(OutlineParts.of(e));
             if (e instanceof BuildDocument b) {
                 builds.add(b);
             } else if (e instanceof AuditBuildLine a) {

@@ -2,7 +2,6 @@ package io.auditwarehouse.reconcile;
 
 import io.auditwarehouse.model.Run;
 import io.auditwarehouse.model.RunKey;
-import io.auditwarehouse.model.SourceEvent;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -18,13 +17,6 @@ public record RunOutline(RunKey key, Instant startedAt, String approvalNo) imple
 
     /** A run's outline, and the run itself when it is judged in full (else null). */
     public record WithRun(RunOutline outline, Run run) implements Serializable {
-    }
-
-    /** The outline of the run these documents describe (at least one). */
-    public static RunOutline of(RunKey key, Iterable<? extends SourceEvent> events) {
-        OutlineParts parts = null;
-        for (SourceEvent e : events) parts = parts == null ? OutlineParts.of(e) : parts.merge(OutlineParts.of(e));
-        return parts.outline(key);
     }
 
     public static RunOutline of(Run run) {

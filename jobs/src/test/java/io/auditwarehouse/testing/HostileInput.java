@@ -88,6 +88,11 @@ public final class HostileInput {
         this.rng = new Random(seed);
     }
 
+    /** What the two JSON formats (build records, audit lines) are mutated by, taken in turn. */
+    private static final Mutation[] JSON_MUTATIONS = {Mutation.TRUNCATED, Mutation.WRONG_TYPE, Mutation.NULL_VALUE,
+            Mutation.HUGE_STRING, Mutation.CONTROL_CHARS, Mutation.INVALID_UTF8, Mutation.RTL_AND_COMBINING_JOB_NAME,
+            Mutation.YEAR_1_OR_9999, Mutation.EXTREME_BUILD_NUMBER, Mutation.HUGE_APPROVAL_NUMBER};
+
     // ---- build records (builds.ndjson) ----
 
     /** {@code count} mutants of the given valid builds.ndjson lines. */
@@ -95,11 +100,8 @@ public final class HostileInput {
         List<ObjectNode> seeds = jsonSeeds(validLines);
         oneMbLeft = ONE_MB_STRINGS_PER_FORMAT;
         List<Mutant> out = new ArrayList<>();
-        Mutation[] kinds = {Mutation.TRUNCATED, Mutation.WRONG_TYPE, Mutation.NULL_VALUE, Mutation.HUGE_STRING,
-                Mutation.CONTROL_CHARS, Mutation.INVALID_UTF8, Mutation.RTL_AND_COMBINING_JOB_NAME, Mutation.YEAR_1_OR_9999,
-                Mutation.EXTREME_BUILD_NUMBER, Mutation.HUGE_APPROVAL_NUMBER};
         for (int i = 0; i < count; i++) {
-            Mutation m = kinds[i % kinds.length];
+            Mutation m = JSON_MUTATIONS[i % JSON_MUTATIONS.length];
             ObjectNode hit = seeds.get(rng.nextInt(seeds.size())).deepCopy();
             ObjectNode doc = intoNamespace(hit);
             doc.put("source_host", FUZZ_HOST);
@@ -168,11 +170,8 @@ public final class HostileInput {
         List<ObjectNode> seeds = jsonSeeds(validLines);
         oneMbLeft = ONE_MB_STRINGS_PER_FORMAT;
         List<Mutant> out = new ArrayList<>();
-        Mutation[] kinds = {Mutation.TRUNCATED, Mutation.WRONG_TYPE, Mutation.NULL_VALUE, Mutation.HUGE_STRING,
-                Mutation.CONTROL_CHARS, Mutation.INVALID_UTF8, Mutation.RTL_AND_COMBINING_JOB_NAME, Mutation.YEAR_1_OR_9999,
-                Mutation.EXTREME_BUILD_NUMBER, Mutation.HUGE_APPROVAL_NUMBER};
         for (int i = 0; i < count; i++) {
-            Mutation m = kinds[i % kinds.length];
+            Mutation m = JSON_MUTATIONS[i % JSON_MUTATIONS.length];
             ObjectNode hit = seeds.get(rng.nextInt(seeds.size())).deepCopy();
             ObjectNode doc = intoNamespace(hit);
             String message = doc.path("message").asText("");
