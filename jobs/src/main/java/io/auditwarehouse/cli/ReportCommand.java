@@ -70,9 +70,10 @@ final class ReportCommand implements Callable<Integer> {
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         RenderedPackage rendered;
         // the whole rendering holds the writer lock: it writes the package, and no batch publishes between its reads
-        try (WarehouseLock.Held lock = Warehouses.lock(config, "report --month " + ym, Progress.to(spec.commandLine().getErr())::step)) {
-            rendered = EvidencePackage.render(Warehouses.open(SparkSessions.getOrCreate(config.sparkMaster()), config),
-                    config.outputDir().resolve("reports"), request);
+        Progress progress = Progress.to(spec.commandLine().getErr());
+        try (WarehouseLock.Held lock = Warehouses.lock(config, "report --month " + ym, progress::step)) {
+            rendered = EvidencePackage.render(Warehouses.openForWriting(SparkSessions.getOrCreate(config.sparkMaster()), config,
+                    progress::step), config.outputDir().resolve("reports"), request);
         }
         print(spec.commandLine().getOut(), rendered, Duration.between(started, Instant.now()));
         return ExitCodes.OK;
