@@ -136,6 +136,16 @@ public final class MySqlWarehouse implements WarehouseSink {
     }
 
     @Override
+    public OptionalLong version() {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public WarehouseSink at(long version) {
+        throw new UnsupportedOperationException("time travel needs the embedded warehouse: MySQL keeps only the current rows");
+    }
+
+    @Override
     public OptionalLong committedBy(String batchId) {
         return OptionalLong.empty();
     }

@@ -71,7 +71,13 @@ public final class ParquetWarehouse implements WarehouseSink {
         this.pinned = pinned;
     }
 
+    @Override
+    public OptionalLong version() {
+        return OptionalLong.of(pinned != null ? pinned : snapshot().version());
+    }
+
     /** A read-only view of the warehouse as snapshot {@code version} left it. */
+    @Override
     public ParquetWarehouse at(long version) {
         if (!snapshots.exists(version)) {
             throw new IllegalArgumentException("snapshot " + version + " of the warehouse " + dir + " does not exist (never committed, or past warehouse.retention)");

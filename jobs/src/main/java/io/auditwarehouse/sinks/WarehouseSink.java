@@ -48,6 +48,17 @@ public interface WarehouseSink {
      */
     String recover(Instant now);
 
+    /** The snapshot version reads see (the pinned one, or the current one), or empty for a warehouse that keeps no versions (MySQL). */
+    OptionalLong version();
+
+    /**
+     * A read-only view as snapshot {@code version} left the tables.
+     *
+     * @throws IllegalArgumentException when that version is not kept
+     * @throws UnsupportedOperationException for a warehouse that keeps only its current rows (MySQL)
+     */
+    WarehouseSink at(long version);
+
     /** Where it is, for the summary line (a folder, or a JDBC URL without credentials). */
     String location();
 }
