@@ -106,7 +106,7 @@ public final class WarehouseViews {
                 String key = folder == null ? Snapshots.WHOLE : folder.substring(folder.indexOf('=') + 1);
                 parts.computeIfAbsent(key, k -> new ArrayList<>()).add(rel.toString().replace('\\', '/'));
             }
-            if (!parts.isEmpty()) tables.put(table, parts);
+            tables.put(table, parts); // a table folder without files reads as published and empty, as before
         }
         return new Snapshot(0, null, null, tables);
     }
