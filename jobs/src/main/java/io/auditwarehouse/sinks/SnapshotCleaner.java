@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 final class SnapshotCleaner {
 
     static final String ADOPTED = "adopted-legacy-layout";
+    /** A ledger temp folder this old was left by a dead writer (a live one renames it within seconds). */
+    static final Duration ABANDONED = Duration.ofHours(1);
 
     private final Path dir;
     private final Snapshots snapshots;
@@ -43,7 +45,7 @@ final class SnapshotCleaner {
             ParquetWarehouse.deleteTree(dir.resolve(".staging"));
             ParquetWarehouse.deleteTree(dir.resolve(".retired")); // the rename swap of builds before snapshots
             snapshots.deleteTemporaries();
-            int ledger = tidyLedger();
+            int ledger = tidyLedger(now);
             if (ledger > 0) done.add("tidied " + ledger + " ledger file(s)");
             if (!Files.isDirectory(snapshots.dir())) {
                 Snapshot legacy = WarehouseViews.legacy(dir);
@@ -131,7 +133,7 @@ final class SnapshotCleaner {
      * One file per batch in the ledger: temp folders of a killed write go, a ledger file written by a build before
      * snapshots (a Spark part file) is renamed to {@code ledger.parquet}, and a part file beside one is a leftover.
      */
-    private int tidyLedger() throws IOException {
+    private int tidyLedger(Instant now) throws IOException {
         Path ledger = dir.resolve(WarehouseTables.BATCH);
         if (!Files.isDirectory(ledger)) return 0;
         int n = 0;
@@ -142,8 +144,11 @@ final class SnapshotCleaner {
         for (Path p : entries) {
             String name = p.getFileName().toString();
             if (name.startsWith(".tmp-")) {
-                ParquetWarehouse.deleteTree(p);
-                n++;
+                // the scheduler and the digest write their rows without the writer lock: only an old temp folder is dead
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(now.minus(ABANDONED))) {
+                    ParquetWarehouse.deleteTree(p);
+                    n++;
+                }
                 continue;
             }
             if (!Files.isDirectory(p) || !name.startsWith("batch=")) continue;

@@ -82,6 +82,19 @@ class TimeTravelTest {
         }
     }
 
+    @Test
+    void timeTravelAgainstAMySqlWarehouseIsOneLineSayingItNeedsTheEmbeddedOne() throws Exception {
+        // refused from the configuration alone, before any connection: no server is needed to show it
+        Path config = Files.writeString(tmp.resolve("mysql.yaml"), "warehouse:\n  jdbc_url: jdbc:mysql://dw.invalid:3306/\n");
+        String o = tmp.resolve("out").toString();
+        for (Cli r : List.of(Cli.expect(ExitCodes.USAGE, "sql", "--config", config.toString(), "--out", o, "--batch", "nightly-1", "select 1"),
+                Cli.expect(ExitCodes.USAGE, "report", "--config", config.toString(), "--out", o, "--month", "2026-10", "--reproduce"))) {
+            List<String> errors = r.err().lines().filter(l -> l.startsWith("error")).toList();
+            assertEquals(1, errors.size(), r.err());
+            assertTrue(errors.get(0).contains("time travel needs the embedded warehouse"), errors.get(0));
+        }
+    }
+
     private static String[] concat(String command, String[] args) {
         String[] all = new String[args.length + 1];
         all[0] = command;

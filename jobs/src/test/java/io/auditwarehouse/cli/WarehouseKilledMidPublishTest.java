@@ -57,7 +57,7 @@ class WarehouseKilledMidPublishTest {
         }
 
         Cli next = Cli.expect(ExitCodes.OK, second);
-        assertTrue(next.err().contains("batch " + dead.batchId() + " was interrupted: recorded FAILED"), next.err());
+        assertTrue(next.err().contains("batch " + dead.batchId() + " was interrupted before its commit: recorded FAILED"), next.err());
         BatchRecord failed = OwedKibanaIndexesTest.ledger(out).get(dead.batchId());
         assertEquals(BatchRecord.FAILED, failed.status());
         assertTrue(failed.message().startsWith("interrupted before its commit"), failed.message());
