@@ -15,6 +15,7 @@ import io.auditwarehouse.report.PackageRequest;
 import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SparkSessions;
 import io.auditwarehouse.runtime.Warehouses;
+import io.auditwarehouse.sinks.InterruptedBatches;
 import io.auditwarehouse.sinks.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         Instant reportStarted = Instant.now();
         RenderedPackage report;
         try (WarehouseLock.Held lock = Warehouses.lock(config, "demo: report --month " + ym, progress::step)) {
+            InterruptedBatches.repair(job.warehouse(), Instant.now()).forEach(progress::step);
             report = EvidencePackage.render(job.warehouse(), config.outputDir().resolve("reports"),
                     new PackageRequest(ym, Set.of(PackageRequest.PDF, PackageRequest.XLSX), config.report(),
                             config.businessZone(), OptionalLong.empty()));

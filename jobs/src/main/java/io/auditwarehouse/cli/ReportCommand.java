@@ -5,6 +5,8 @@ import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.report.EvidencePackage.RenderedPackage;
 import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
+import io.auditwarehouse.report.Reproduction;
+import io.auditwarehouse.sinks.ParquetWarehouse;
 import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SparkSessions;
 import io.auditwarehouse.runtime.Warehouses;
@@ -53,6 +55,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "auditor sample seed (overrides report.sample.seed; default: the month, e.g. 202610)")
     Long seed;
 
+    @Option(names = "--reproduce",
+            description = "re-render the package issued for --month from the warehouse snapshot its manifest records, into "
+                    + "<out>/reports/reproduced/YYYY-MM (the issued one is not touched), and compare: CSV and XLSX byte for byte, "
+                    + "the PDF's page content; prints one verdict line, exit code 1 when they differ")
+    boolean reproduce;
+
     @Override
     public Integer call() throws IOException {
         Instant started = Instant.now();
@@ -68,14 +76,35 @@ final class ReportCommand implements Callable<Integer> {
         YearMonth ym = GenerateCommand.parseMonth(month);
         PackageRequest request = new PackageRequest(ym, chosen, config.report(), config.businessZone(),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        if (reproduce) return reproduce(config, request);
         RenderedPackage rendered;
         // the whole rendering holds the writer lock: it writes the package, and no batch publishes between its reads
-        try (WarehouseLock.Held lock = Warehouses.lock(config, "report --month " + ym, Progress.to(spec.commandLine().getErr())::step)) {
-            rendered = EvidencePackage.render(Warehouses.open(SparkSessions.getOrCreate(config.sparkMaster()), config),
-                    config.outputDir().resolve("reports"), request);
+        Progress progress = Progress.to(spec.commandLine().getErr());
+        try (WarehouseLock.Held lock = Warehouses.lock(config, "report --month " + ym, progress::step)) {
+            rendered = EvidencePackage.render(Warehouses.openForWriting(SparkSessions.getOrCreate(config.sparkMaster()), config,
+                    progress::step), config.outputDir().resolve("reports"), request);
         }
         print(spec.commandLine().getOut(), rendered, Duration.between(started, Instant.now()));
         return ExitCodes.OK;
+    }
+
+    /** Reads only: no writer lock, since a kept snapshot never changes and the output folder is its own. */
+    private int reproduce(AppConfig config, PackageRequest request) throws IOException {
+        if (config.servers().warehouseInMysql()) {
+            throw new ConfigException("--reproduce", "time travel needs the embedded warehouse: warehouse.jdbc_url names a MySQL "
+                    + "warehouse, which keeps only the current rows");
+        }
+        Path reports = config.outputDir().resolve("reports");
+        long version = EvidencePackage.issuedSnapshot(reports, request.month());
+        ParquetWarehouse warehouse = (ParquetWarehouse) Warehouses.open(SparkSessions.getOrCreate(config.sparkMaster()), config);
+        if (!warehouse.snapshots().exists(version)) {
+            throw new ConfigException("--reproduce", "snapshot " + version + " named by the package of " + request.month()
+                    + " is no longer kept under " + warehouse.dir() + " (older than warehouse.retention)");
+        }
+        Reproduction r = EvidencePackage.reproduce(warehouse.at(version), reports, request);
+        spec.commandLine().getOut().println(r.verdict());
+        spec.commandLine().getOut().flush();
+        return r.identical() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     static void print(PrintWriter out, RenderedPackage p, Duration took) throws IOException {

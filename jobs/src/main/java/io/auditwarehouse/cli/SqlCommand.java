@@ -8,6 +8,8 @@ import io.auditwarehouse.query.QueryTables;
 import io.auditwarehouse.query.ResultPrinter;
 import io.auditwarehouse.query.SparkEngine;
 import io.auditwarehouse.sinks.WarehouseTables;
+import io.auditwarehouse.sinks.Snapshots;
+import io.auditwarehouse.sinks.Snapshots.Snapshot;
 import io.auditwarehouse.sinks.WarehouseViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -51,11 +54,17 @@ final class SqlCommand implements Callable<Integer> {
             description = "duckdb (default: DuckDB SQL, fast start) or spark (Spark SQL, for Spark-only functions)")
     Engine engine;
 
+    @Option(names = "--batch", paramLabel = "BATCH_ID",
+            description = "read the tables exactly as this batch left them (the snapshot it committed; recon_batch is always the "
+                    + "current ledger); kept for warehouse.retention after a later batch")
+    String batch;
+
     @Override
     public Integer call() throws IOException {
         AppConfig config = common.load();
         Path warehouse = config.warehouseDir();
-        List<String> published = WarehouseViews.publishedTables(warehouse);
+        Snapshot snapshot = batch == null ? WarehouseViews.snapshot(warehouse) : committedBy(config, batch);
+        List<String> published = WarehouseViews.publishedTables(warehouse, snapshot);
         if (published.isEmpty()) {
             throw new ConfigException("--out", "no warehouse tables under " + warehouse + " (run nightly, backfill or demo first)");
         }
@@ -64,9 +73,24 @@ final class SqlCommand implements Callable<Integer> {
         known.addAll(published);
         try (QueryEngine queries = engine == Engine.spark ? new SparkEngine(config.sparkMaster()) : new DuckDbEngine()) {
             // only the tables the query names: each costs a listing (and for Spark a file index)
-            for (String table : QueryTables.named(query, known)) queries.register(WarehouseViews.files(warehouse, table));
+            for (String table : QueryTables.named(query, known)) queries.register(WarehouseViews.files(warehouse, table, snapshot));
             new ResultPrinter(spec.commandLine().getOut()).print(format, queries.execute(query), maxRows);
         }
         return ExitCodes.OK;
+    }
+
+    /** The snapshot a batch committed, or a one-line usage error saying why there is none. */
+    static Snapshot committedBy(AppConfig config, String batchId) {
+        if (config.servers().warehouseInMysql()) {
+            throw new ConfigException("--batch", "time travel needs the embedded warehouse: warehouse.jdbc_url names a MySQL "
+                    + "warehouse, which keeps only the current rows");
+        }
+        Snapshots snapshots = new Snapshots(config.warehouseDir());
+        OptionalLong version = snapshots.committedBy(batchId);
+        if (version.isEmpty()) {
+            throw new ConfigException("--batch", "batch " + batchId + " committed no snapshot kept under " + config.warehouseDir()
+                    + " (unknown, failed before its commit, or older than warehouse.retention)");
+        }
+        return snapshots.read(version.getAsLong());
     }
 }

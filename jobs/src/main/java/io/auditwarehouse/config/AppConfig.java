@@ -24,6 +24,8 @@ public record AppConfig(
         MailSettings mail,
         ScheduleSettings schedule,
         Duration warehouseLockWait,
+        /* how long a superseded snapshot of the embedded warehouse is kept */
+        Duration warehouseRetention,
         /* test-only fault injection (AW_TEST_CHECKPOINT); null in production */
         Checkpoints.Hook checkpoint) {
 

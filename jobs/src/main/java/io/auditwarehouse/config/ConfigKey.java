@@ -41,6 +41,7 @@ public enum ConfigKey {
     WAREHOUSE_PASSWORD_ENV("warehouse.password_env", "", "environment variable holding its password"),
     WAREHOUSE_PASSWORD_FILE("warehouse.password_file", "", "... or a file holding it"),
     WAREHOUSE_LOCK_WAIT("warehouse.lock_wait", "10m", "how long `nightly`, `backfill` and `report` wait while another process holds the warehouse's writer lock before giving up with exit code 7 naming the holder; 0 = do not wait"),
+    WAREHOUSE_RETENTION("warehouse.retention", "400d", "embedded warehouse: how long a snapshot is kept after a later batch superseded it, for `sql --batch` and `report --reproduce` (the current one is always kept); older ones and the files only they name are deleted by the next writer"),
     KIBANA_INDEX_PREFIX("outputs.kibana.index_prefix", "audit-recon", "prefix of the Kibana-ready indices (<prefix>-runs-YYYY.MM, <prefix>-findings-YYYY.MM)"),
     REPORT_LOCALE("report.locale", "ko", "language of the evidence package's labels and control names: ko or en"),
     REPORT_FONT_DIR("report.font_dir", "/usr/share/fonts/truetype/nanum", "folder holding NanumGothic.ttf and NanumGothicBold.ttf (Debian's fonts-nanum), embedded in the PDF"),

@@ -102,7 +102,16 @@ public final class ConfigLoader {
         return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
                 s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
                 servers(s, env), report(s), digest(values), mail(s, env), schedule(s), s.duration(ConfigKey.WAREHOUSE_LOCK_WAIT),
-                checkpoint(env));
+                retention(s), checkpoint(env));
+    }
+
+    /** At least a day: a shorter retention would delete the snapshot a report just read before an auditor could ask. */
+    private static java.time.Duration retention(Settings s) {
+        java.time.Duration d = s.duration(ConfigKey.WAREHOUSE_RETENTION);
+        if (d.compareTo(java.time.Duration.ofDays(1)) < 0) {
+            throw new ConfigException(ConfigKey.WAREHOUSE_RETENTION.key(), "must be at least 1d, got '" + s.text(ConfigKey.WAREHOUSE_RETENTION) + "'");
+        }
+        return d;
     }
 
     /** The test-only fault-injection hook ({@link Checkpoints}); null when the variable is unset, as in production. */

@@ -12,6 +12,7 @@ import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SoftwareVersion;
 import io.auditwarehouse.runtime.Warehouses;
 import io.auditwarehouse.sinks.BatchRecord;
+import io.auditwarehouse.sinks.InterruptedBatches;
 import io.auditwarehouse.sinks.WarehouseLock;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -49,6 +51,10 @@ import java.util.stream.Stream;
  * Each batch's tables are materialised once on the driver and every sink (warehouse, Kibana) writes from them.
  */
 public final class Reconciliation implements AutoCloseable {
+
+    /** What one batch commits: the dated tables for its dates, the catalog and the quarantine whole. */
+    private static final List<String> PUBLISHED = List.of(WarehouseTables.RUN, WarehouseTables.FINDING,
+            WarehouseTables.APPROVAL, WarehouseTables.DAILY_SUMMARY, WarehouseTables.CATALOG, WarehouseTables.QUARANTINE);
 
     /** About 1 MB of a wide table's rows: Spark warns about larger tasks. */
     private static final int ROWS_PER_TASK = 4_000;
@@ -116,6 +122,7 @@ public final class Reconciliation implements AutoCloseable {
 
     private BatchResult publishLocked(String kind, List<LocalDate> dateList, Set<LocalDate> dates, String batchId, WarehouseLock.Held lock) {
         Instant started = Instant.now(); // after any wait for the lock: the batch's own time
+        InterruptedBatches.repair(warehouse, started).forEach(progress::step);
         BatchRecord batch = BatchRecord.started(batchId, kind, dateList.get(0), dateList.get(dateList.size() - 1), started,
                 asOf, SoftwareVersion.get(), config.digest()).reading(new BatchRecord.SourcesRead(read.getOrDefault("builds", 0L),
                 read.getOrDefault("audit", 0L), sources.approvals().size(), sources.usersRead(), rejected.size(), watermark));
@@ -131,11 +138,15 @@ public final class Reconciliation implements AutoCloseable {
             warehouse.stage(batchId, WarehouseTables.FINDING, frame(rows.findings(), WarehouseTables.FINDING_SCHEMA));
             warehouse.stage(batchId, WarehouseTables.APPROVAL, frame(rows.approvals(), WarehouseTables.APPROVAL_SCHEMA));
             warehouse.stage(batchId, WarehouseTables.DAILY_SUMMARY, frame(rows.summary(), WarehouseTables.SUMMARY_SCHEMA));
+            warehouse.stage(batchId, WarehouseTables.CATALOG, catalogRows());
+            warehouse.stage(batchId, WarehouseTables.QUARANTINE, mergedQuarantine(batchId));
             lock.confirm();
             Checkpoints.reach(Checkpoints.BEFORE_FIRST_COMMIT); // test-only fault injection, a no-op otherwise
-            warehouse.publish(batchId, WarehouseTables.DATED, dates);
-            warehouse.replace(batchId, WarehouseTables.CATALOG, catalogRows());
-            warehouse.replace(batchId, WarehouseTables.QUARANTINE, mergedQuarantine(batchId));
+            Instant committing = Instant.now();
+            OptionalLong version = warehouse.publish(batchId, PUBLISHED, dates); // one commit: every table, every date
+            progress.step("committed" + (version.isPresent() ? " snapshot " + version.getAsLong() : "") + " in "
+                    + Duration.between(committing, Instant.now()).toMillis() + " ms");
+            if (version.isPresent()) batch = batch.committing(version.getAsLong());
         } catch (RuntimeException e) {
             recordFailed(batch, e);
             throw e;

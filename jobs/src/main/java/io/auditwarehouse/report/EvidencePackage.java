@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -37,28 +38,52 @@ public final class EvidencePackage {
         this.request = request;
     }
 
-    /** Writes {@code <reportsDir>/<YYYY-MM>/} and returns what was written. */
+    /** Writes {@code <reportsDir>/<YYYY-MM>/} from the warehouse's current snapshot and returns what was written. */
     public static RenderedPackage render(WarehouseSink warehouse, Path reportsDir, PackageRequest request) throws IOException {
-        return new EvidencePackage(warehouse, request).render(reportsDir);
+        // one snapshot for every read of the package, and its version in the manifest (reproduce reads it again)
+        OptionalLong version = warehouse.version();
+        WarehouseSink pinned = version.isPresent() && version.getAsLong() > 0 ? warehouse.at(version.getAsLong()) : warehouse;
+        return new EvidencePackage(pinned, request).render(reportsDir, null);
     }
 
-    private RenderedPackage render(Path reportsDir) throws IOException {
+    /**
+     * Re-renders the package issued in {@code <reportsDir>/<YYYY-MM>/} into {@code <reportsDir>/reproduced/<YYYY-MM>/},
+     * from the snapshot its manifest names and with the values it recorded (seed, chain, restatements, the PDF's
+     * generation time), never touching the issued one; then compares the two ({@link Reproduction}).
+     *
+     * @param warehouse the warehouse at the snapshot the issued manifest names ({@link #issuedSnapshot})
+     */
+    public static Reproduction reproduce(WarehouseSink warehouse, Path reportsDir, PackageRequest request) throws IOException {
+        Path issuedDir = reportsDir.resolve(request.month().toString());
+        IssuedPackage issued = IssuedPackage.at(issuedDir);
+        Replay replay = Replay.of(issued);
+        RenderedPackage again = new EvidencePackage(warehouse, request.withFormats(replay.formats())).render(reportsDir, replay);
+        return Reproduction.compare(issuedDir, again);
+    }
+
+    /** The snapshot version the issued package of the month was rendered from, or a one-line reason why there is none. */
+    public static long issuedSnapshot(Path reportsDir, java.time.YearMonth month) throws IOException {
+        return Replay.snapshotOf(IssuedPackage.at(reportsDir.resolve(month.toString())), reportsDir.resolve(month.toString()));
+    }
+
+    private RenderedPackage render(Path reportsDir, Replay replay) throws IOException {
         try (MonthTables tables = MonthTables.of(warehouse, request.month())) {
-            return render(reportsDir, tables);
+            return render(reportsDir, tables, replay);
         }
     }
 
-    private RenderedPackage render(Path reportsDir, MonthTables tables) throws IOException {
-        Path dir = reportsDir.resolve(request.month().toString());
-        Path staging = reportsDir.resolve(request.month() + ".rendering");
+    private RenderedPackage render(Path reportsDir, MonthTables tables, Replay replay) throws IOException {
+        Path home = replay == null ? reportsDir : reportsDir.resolve(Reproduction.DIR);
+        Path dir = home.resolve(request.month().toString());
+        Path staging = home.resolve(request.month() + ".rendering");
         PackageFiles.delete(staging);
         Files.createDirectories(staging);
         Map<Path, Long> rowCounts = new HashMap<>();
         List<Path> files = new ArrayList<>(CsvPackage.write(staging, tables, rowCounts));
         Checkpoints.reach(Checkpoints.RENDERING_PACKAGE); // test-only fault injection, a no-op otherwise
 
-        IssuedPackage issued = IssuedPackage.at(dir);
-        List<Restatement> changes = !issued.exists() ? List.of() : Restatements.between(issued.findings(),
+        IssuedPackage issued = IssuedPackage.at(replay == null ? dir : reportsDir.resolve(request.month().toString()));
+        List<Restatement> changes = replay != null || !issued.exists() ? List.of() : Restatements.between(issued.findings(),
                 Restatements.readFindings(staging.resolve("csv/" + WarehouseTables.FINDING + ".csv")));
         // unchanged findings keep the restatements of the package being re-issued, so a re-render is identical
         List<Restatement> restatements = issued.exists() && changes.isEmpty() ? issued.restatements() : changes;
@@ -69,21 +94,30 @@ public final class EvidencePackage {
         m.put("period", request.month().toString());
         m.put("software_version", SoftwareVersion.get());
         m.put("locale", request.settings().locale());
+        OptionalLong version = warehouse.version();
+        if (version.isPresent() && version.getAsLong() > 0) m.put("snapshot_version", version.getAsLong());
         Instant asOf = inputs(tables, m);
         ObjectNode counts = m.putObject("row_counts");
-        Path previous = Manifest.previousManifest(staging, request.month());
-        String previousSha = Files.exists(previous) ? Manifest.sha256(previous) : null;
+        String previousSha;
+        if (replay != null) {
+            previousSha = replay.previousManifestSha256();
+        } else {
+            Path previous = Manifest.previousManifest(staging, request.month());
+            previousSha = Files.exists(previous) ? Manifest.sha256(previous) : null;
+        }
 
         // the sample is drawn while the content is computed; its CSV joins the data files before they are digested
         ReportContents.Header header = new ReportContents.Header(request.zone(), asOf, SoftwareVersion.get(), null,
-                previousSha, request.seed(), request.seedSource());
+                previousSha, replay == null ? request.seed() : replay.seed(), replay == null ? request.seedSource() : replay.seedSource());
         ReportContent content = ReportContents.build(tables, request.settings(), header, restatements);
         SampleCsv.write(staging.resolve(SAMPLE_CSV), content.sample());
         files.add(Path.of(SAMPLE_CSV));
         String contentSha = Manifest.contentDigest(staging, files);
         content = withDigest(content, contentSha);
 
-        files.addAll(Renderings.writeAll(request, content, tables, staging));
+        // the PDF's cover names when it was generated: recorded, so that a reproduction can print the same instant
+        Instant generatedAt = replay != null && replay.pdfGeneratedAt() != null ? replay.pdfGeneratedAt() : Instant.now();
+        files.addAll(Renderings.writeAll(request, content, tables, staging, generatedAt));
         for (Path f : files) {
             if (!f.startsWith("csv")) continue;
             Long rows = rowCounts.get(f);
@@ -92,6 +126,7 @@ public final class EvidencePackage {
         controlTotals(content, m.putObject("control_totals"));
         sampling(content, m.putObject("sampling"));
         m.put("content_sha256", contentSha);
+        if (request.formats().contains(PackageRequest.PDF)) m.put("pdf_generated_at", generatedAt.toString());
         m.set("restatements", issued.exists() && changes.isEmpty() ? issued.restatementNode()
                 : changes.isEmpty() ? Manifest.JSON.nullNode() : restatementNode(issued, changes));
         m.set("outputs", Manifest.outputs(staging, files));
@@ -99,6 +134,11 @@ public final class EvidencePackage {
         else m.put("previous_manifest_sha256", previousSha);
         Manifest.write(staging, m);
 
+        if (replay != null) {
+            PackageFiles.delete(dir);
+            Files.move(staging, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new RenderedPackage(dir, files, content, null, null);
+        }
         Path superseded = issued.replaceWith(staging, contentSha, reportsDir.resolve("superseded"));
         return new RenderedPackage(dir, files, content, superseded, changes.isEmpty() ? null : changes.size());
     }

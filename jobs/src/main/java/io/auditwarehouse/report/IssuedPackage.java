@@ -26,6 +26,10 @@ final class IssuedPackage {
         return new IssuedPackage(dir, Files.isRegularFile(dir.resolve(Manifest.FILE)) ? Manifest.read(dir) : null);
     }
 
+    JsonNode manifest() {
+        return manifest;
+    }
+
     boolean exists() {
         return manifest != null;
     }

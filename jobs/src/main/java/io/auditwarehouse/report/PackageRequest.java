@@ -25,6 +25,11 @@ public record PackageRequest(YearMonth month, Set<String> formats, ReportSetting
         formats = Set.copyOf(formats);
     }
 
+    /** The same request for other renderings (a reproduction renders what the issued package holds). */
+    public PackageRequest withFormats(Set<String> other) {
+        return new PackageRequest(month, other, settings, zone, seedOverride);
+    }
+
     /** The seed and where it came from; without one the month itself (e.g. 202610) so re-renders agree. */
     long seed() {
         return seedOverride.orElse(settings.seed().orElse(month.getYear() * 100L + month.getMonthValue()));

@@ -29,18 +29,18 @@ final class Renderings {
      *
      * @return the files written, relative to {@code dir}, PDF first
      */
-    static List<Path> writeAll(PackageRequest request, ReportContent content, MonthRows rows, Path dir) throws IOException {
+    static List<Path> writeAll(PackageRequest request, ReportContent content, MonthRows rows, Path dir, java.time.Instant generatedAt) throws IOException {
         List<String> formats = FORMATS.stream().filter(request.formats()::contains).toList();
         if (formats.isEmpty()) return List.of();
         ExecutorService side = Executors.newSingleThreadExecutor(r -> new Thread(r, "evidence rendering"));
         try {
             List<Future<Path>> others = new ArrayList<>();
             for (String format : formats.subList(1, formats.size())) {
-                others.add(side.submit(() -> write(format, request, content, rows, dir)));
+                others.add(side.submit(() -> write(format, request, content, rows, dir, generatedAt)));
             }
             List<Path> files = new ArrayList<>();
             try {
-                files.add(write(formats.get(0), request, content, rows, dir));
+                files.add(write(formats.get(0), request, content, rows, dir, generatedAt));
             } catch (IOException | RuntimeException | Error e) {
                 for (Future<Path> f : others) awaitQuietly(f); // nothing may still write into the folder once we fail
                 throw e;
@@ -53,11 +53,11 @@ final class Renderings {
     }
 
     /** @return the file written, relative to {@code dir} */
-    static Path write(String format, PackageRequest request, ReportContent content, MonthRows rows, Path dir) throws IOException {
+    static Path write(String format, PackageRequest request, ReportContent content, MonthRows rows, Path dir, java.time.Instant generatedAt) throws IOException {
         Path file = Path.of("evidence-" + request.month() + "." + format);
         switch (format) {
             case PackageRequest.XLSX -> XlsxReport.write(content, rows, dir.resolve(file));
-            case PackageRequest.PDF -> PdfReport.write(content, request.settings(), dir.resolve(file));
+            case PackageRequest.PDF -> PdfReport.write(content, request.settings(), dir.resolve(file), generatedAt);
             default -> throw new ConfigException("--format", "unknown format '" + format + "'");
         }
         return file;

@@ -2,6 +2,7 @@ package io.auditwarehouse.runtime;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.sinks.FileWarehouseLock;
+import io.auditwarehouse.sinks.InterruptedBatches;
 import io.auditwarehouse.sinks.MySqlWarehouse;
 import io.auditwarehouse.sinks.MySqlWarehouseLock;
 import io.auditwarehouse.sinks.ParquetWarehouse;
@@ -20,7 +21,17 @@ public final class Warehouses {
 
     public static WarehouseSink open(SparkSession spark, AppConfig config) {
         if (config.servers().warehouseInMysql()) return new MySqlWarehouse(spark, WarehouseDatabase.of(config.servers()));
-        return new ParquetWarehouse(spark, config.warehouseDir());
+        return new ParquetWarehouse(spark, config.warehouseDir(), config.warehouseRetention());
+    }
+
+    /**
+     * The warehouse opened by a writer that holds the writer lock: what an interrupted writer left is repaired first
+     * ({@link InterruptedBatches}); each repair is told to {@code progress} in one line.
+     */
+    public static WarehouseSink openForWriting(SparkSession spark, AppConfig config, Consumer<String> progress) {
+        WarehouseSink warehouse = open(spark, config);
+        InterruptedBatches.repair(warehouse, java.time.Instant.now()).forEach(progress);
+        return warehouse;
     }
 
     /** The writer lock of the warehouse the configuration names (a file lock, or a MySQL named lock), waiting up to warehouse.lock_wait. */

@@ -86,7 +86,8 @@ public final class Runs {
                     config.report(), config.businessZone(), OptionalLong.empty());
             // the same writer lock as the report command's
             try (WarehouseLock.Held lock = Warehouses.lock(config, "scheduled report --month " + month, rt.progress()::step)) {
-                return EvidencePackage.render(Warehouses.open(rt.spark(), config), config.outputDir().resolve("reports"), request).dir();
+                return EvidencePackage.render(Warehouses.openForWriting(rt.spark(), config, rt.progress()::step),
+                        config.outputDir().resolve("reports"), request).dir();
             }
         }
     }

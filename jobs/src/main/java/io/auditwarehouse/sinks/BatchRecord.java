@@ -18,6 +18,7 @@ import java.time.LocalDate;
  * @param status          RUNNING, COMPLETED, FAILED, PUBLISHED_WAREHOUSE_ONLY (the warehouse committed the batch, the
  *                        Kibana indexes of its dates failed and are owed: the next nightly or backfill republishes them
  *                        and turns the row COMPLETED), and SKIPPED for a digest with nothing to send
+ * @param snapshotVersion the embedded warehouse's snapshot the batch committed (null: none committed, or MySQL)
  * @param sourceWatermark the latest {@code @timestamp} among the build records and audit-trail lines the batch read:
  *                        how far the Jenkins evidence reached when it was read (null when it read none)
  */
@@ -25,7 +26,8 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
                           Instant startedAt, Instant finishedAt, Instant asOf, Instant sourceWatermark,
                           long buildsRead, long auditRead, long approvalsRead, long usersRead, long quarantined,
                           long runsWritten, long findingsWritten, long approvalsWritten, long summaryRowsWritten,
-                          String manifestDigest, String softwareVersion, String configDigest, String message) {
+                          String manifestDigest, String softwareVersion, String configDigest, String message,
+                          Long snapshotVersion) {
 
     public static final StructType SCHEMA = DataTypes.createStructType(new StructField[]{
             f("batch_id", DataTypes.StringType), f("kind", DataTypes.StringType), f("date_from", DataTypes.DateType),
@@ -37,7 +39,7 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
             f("findings_written", DataTypes.LongType), f("approvals_written", DataTypes.LongType),
             f("summary_rows_written", DataTypes.LongType), f("manifest_digest", DataTypes.StringType),
             f("software_version", DataTypes.StringType), f("config_digest", DataTypes.StringType),
-            f("message", DataTypes.StringType)});
+            f("message", DataTypes.StringType), f("snapshot_version", DataTypes.LongType)});
 
     private static StructField f(String name, DataType type) {
         return DataTypes.createStructField(name, type, true);
@@ -52,7 +54,7 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
     public Row toRow() {
         return RowFactory.create(batchId, kind, dateFrom, dateTo, status, startedAt, finishedAt, asOf, sourceWatermark,
                 buildsRead, auditRead, approvalsRead, usersRead, quarantined, runsWritten, findingsWritten,
-                approvalsWritten, summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message);
+                approvalsWritten, summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message, snapshotVersion);
     }
 
     /** A ledger row as read back from the warehouse, by column name. */
@@ -62,7 +64,18 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
                 instant(r, "source_watermark"), count(r, "builds_read"), count(r, "audit_read"), count(r, "approvals_read"),
                 count(r, "users_read"), count(r, "quarantined"), count(r, "runs_written"), count(r, "findings_written"),
                 count(r, "approvals_written"), count(r, "summary_rows_written"), r.getAs("manifest_digest"),
-                r.getAs("software_version"), r.getAs("config_digest"), r.getAs("message"));
+                r.getAs("software_version"), r.getAs("config_digest"), r.getAs("message"), version(r));
+    }
+
+    /** Null for a row written before the column existed. */
+    private static Long version(Row r) {
+        int i;
+        try {
+            i = r.fieldIndex("snapshot_version");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return r.isNullAt(i) ? null : ((Number) r.get(i)).longValue();
     }
 
     private static LocalDate date(Row r, String field) {
@@ -99,20 +112,20 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
     public static BatchRecord started(String batchId, String kind, LocalDate dateFrom, LocalDate dateTo, Instant startedAt,
                                       Instant asOf, String softwareVersion, String configDigest) {
         return new BatchRecord(batchId, kind, dateFrom, dateTo, "RUNNING", startedAt, null, asOf, null,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, null, softwareVersion, configDigest, null);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, null, softwareVersion, configDigest, null, null);
     }
 
     public BatchRecord reading(SourcesRead read) {
         return new BatchRecord(batchId, kind, dateFrom, dateTo, status, startedAt, finishedAt, asOf, read.watermark(),
                 read.builds(), read.audit(), read.approvals(), read.users(), read.quarantined(), runsWritten,
-                findingsWritten, approvalsWritten, summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message);
+                findingsWritten, approvalsWritten, summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message, snapshotVersion);
     }
 
     /** The business dates the batch turned out to cover (a scheduled run learns them only when it has run). */
     public BatchRecord covering(LocalDate from, LocalDate to) {
         return new BatchRecord(batchId, kind, from, to, status, startedAt, finishedAt, asOf, sourceWatermark, buildsRead,
                 auditRead, approvalsRead, usersRead, quarantined, runsWritten, findingsWritten, approvalsWritten,
-                summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message);
+                summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message, snapshotVersion);
     }
 
     public BatchRecord noting(String message) {
@@ -123,18 +136,25 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
     public BatchRecord withManifestDigest(String digest) {
         return new BatchRecord(batchId, kind, dateFrom, dateTo, status, startedAt, finishedAt, asOf, sourceWatermark,
                 buildsRead, auditRead, approvalsRead, usersRead, quarantined, runsWritten, findingsWritten,
-                approvalsWritten, summaryRowsWritten, digest, softwareVersion, configDigest, message);
+                approvalsWritten, summaryRowsWritten, digest, softwareVersion, configDigest, message, snapshotVersion);
     }
 
     public BatchRecord completed(Instant at, RowsWritten written, String message) {
         return new BatchRecord(batchId, kind, dateFrom, dateTo, "COMPLETED", startedAt, at, asOf, sourceWatermark,
                 buildsRead, auditRead, approvalsRead, usersRead, quarantined, written.runs(), written.findings(),
-                written.approvals(), written.summaryRows(), manifestDigest, softwareVersion, configDigest, message);
+                written.approvals(), written.summaryRows(), manifestDigest, softwareVersion, configDigest, message, snapshotVersion);
     }
 
     /** The warehouse committed what it wrote; the Kibana indexes did not follow (the message says why). */
     public BatchRecord publishedWarehouseOnly(Instant at, RowsWritten written, String message) {
         return completed(at, written, message).ended(PUBLISHED_WAREHOUSE_ONLY, at, message);
+    }
+
+    /** The snapshot version the batch committed. */
+    public BatchRecord committing(Long version) {
+        return new BatchRecord(batchId, kind, dateFrom, dateTo, status, startedAt, finishedAt, asOf, sourceWatermark,
+                buildsRead, auditRead, approvalsRead, usersRead, quarantined, runsWritten, findingsWritten,
+                approvalsWritten, summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message, version);
     }
 
     public BatchRecord failed(Instant at, String message) {
@@ -145,6 +165,6 @@ public record BatchRecord(String batchId, String kind, LocalDate dateFrom, Local
     public BatchRecord ended(String status, Instant at, String message) {
         return new BatchRecord(batchId, kind, dateFrom, dateTo, status, startedAt, at, asOf, sourceWatermark, buildsRead,
                 auditRead, approvalsRead, usersRead, quarantined, runsWritten, findingsWritten, approvalsWritten,
-                summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message);
+                summaryRowsWritten, manifestDigest, softwareVersion, configDigest, message, snapshotVersion);
     }
 }

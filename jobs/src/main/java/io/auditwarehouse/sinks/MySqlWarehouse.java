@@ -20,6 +20,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.OptionalLong;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -75,47 +76,35 @@ public final class MySqlWarehouse implements WarehouseSink {
     }
 
     @Override
-    public void publish(String batchId, Collection<String> tables, Collection<LocalDate> dates) {
+    public OptionalLong publish(String batchId, Collection<String> tables, Collection<LocalDate> dates) {
         for (String table : tables) {
-            if (!WarehouseTables.DATED.contains(table)) throw new IllegalArgumentException(table + " is not a dated table");
+            if (WarehouseTables.BATCH.equals(table)) throw new IllegalArgumentException(table + " is not published by a batch");
+            schemaOf(table);
         }
-        if (dates.isEmpty()) return;
         writing("publishing batch " + batchId, () -> {
             ensureMigrated();
             try (Connection c = db.connect()) {
                 inTransaction(c, () -> {
                     boolean first = true;
                     for (String table : tables) {
+                        if (WarehouseTables.DATED.contains(table) && dates.isEmpty()) continue;
                         if (!first) Checkpoints.reach(Checkpoints.BETWEEN_TABLE_COMMITS); // test-only fault injection
                         first = false;
-                        String inDates = "business_date IN (" + placeholders(dates.size()) + ")";
-                        update(c, "DELETE FROM " + table + " WHERE " + inDates, dates.toArray());
-                        update(c, copyStaged(table) + " AND " + inDates, concat(batchId, dates));
+                        if (WarehouseTables.DATED.contains(table)) {
+                            String inDates = "business_date IN (" + placeholders(dates.size()) + ")";
+                            update(c, "DELETE FROM " + table + " WHERE " + inDates, dates.toArray());
+                            update(c, copyStaged(table) + " AND " + inDates, concat(batchId, dates));
+                        } else {
+                            update(c, "DELETE FROM " + table);
+                            update(c, copyStaged(table), batchId);
+                        }
                         update(c, "DELETE FROM " + staging(table) + " WHERE " + STAGE_BATCH_ID + " = ?", batchId);
                     }
                 });
             }
             return null;
         });
-    }
-
-    @Override
-    public void replace(String batchId, String table, Dataset<Row> rows) {
-        if (WarehouseTables.DATED.contains(table) || WarehouseTables.BATCH.equals(table) || schemaOf(table) == null) {
-            throw new IllegalArgumentException(table + " is not an undated table");
-        }
-        writing("replacing " + table, () -> {
-            ensureMigrated();
-            appendToStaging(batchId, table, rows);
-            try (Connection c = db.connect()) {
-                inTransaction(c, () -> {
-                    update(c, "DELETE FROM " + table);
-                    update(c, copyStaged(table), batchId);
-                    update(c, "DELETE FROM " + staging(table) + " WHERE " + STAGE_BATCH_ID + " = ?", batchId);
-                });
-            }
-            return null;
-        });
+        return OptionalLong.empty(); // MySQL keeps only the current rows: no version to name
     }
 
     @Override
@@ -144,6 +133,41 @@ public final class MySqlWarehouse implements WarehouseSink {
             }
             return null;
         });
+    }
+
+    @Override
+    public OptionalLong version() {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public WarehouseSink at(long version) {
+        throw new UnsupportedOperationException("time travel needs the embedded warehouse: MySQL keeps only the current rows");
+    }
+
+    @Override
+    public OptionalLong committedBy(String batchId) {
+        return OptionalLong.empty();
+    }
+
+    /** Staged rows of batches that died before publishing (all staging happens under the writer lock, held now). */
+    @Override
+    public String recover(Instant now) {
+        int[] deleted = {0};
+        writing("discarding the staging rows of interrupted batches", () -> {
+            ensureMigrated();
+            try (Connection c = db.connect()) {
+                inTransaction(c, () -> {
+                    for (String table : STAGED) {
+                        try (PreparedStatement p = c.prepareStatement("DELETE FROM " + staging(table))) {
+                            deleted[0] += p.executeUpdate();
+                        }
+                    }
+                });
+            }
+            return null;
+        });
+        return deleted[0] == 0 ? null : "warehouse: discarded " + deleted[0] + " staged row(s) of interrupted batches";
     }
 
     @Override

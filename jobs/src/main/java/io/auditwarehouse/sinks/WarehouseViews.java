@@ -1,5 +1,6 @@
 package io.auditwarehouse.sinks;
 
+import io.auditwarehouse.sinks.Snapshots.Snapshot;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
@@ -8,11 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The files a reader of the embedded warehouse reads for each published table: the one place that knows the layout
- * ({@code <warehouse>/<table>/business_date=.../*.parquet}), so a table format or snapshot pointer changes only this.
+ * The files a reader of the embedded warehouse reads for each published table: those the current (or a chosen)
+ * {@link Snapshots snapshot} names, so a reader sees one committed state whatever a writer is doing meanwhile.
+ * A warehouse written before snapshots existed (no {@code _snapshots} folder) reads as its folders are, until its
+ * next writer adopts that layout as snapshot 1. The ledger (recon_batch) is not versioned: always its latest rows.
  */
 public final class WarehouseViews {
 
@@ -30,28 +36,79 @@ public final class WarehouseViews {
     private WarehouseViews() {
     }
 
-    /** The tables published under the warehouse folder (its sub-folders, without the hidden staging ones). */
+    /** The current snapshot: the highest committed version, an empty one before any, or the legacy folders as version 0. */
+    public static Snapshot snapshot(Path warehouseDir) {
+        Snapshots snapshots = new Snapshots(warehouseDir);
+        if (Files.isDirectory(snapshots.dir())) return snapshots.current().orElse(Snapshot.empty());
+        return legacy(warehouseDir);
+    }
+
+    /** The tables published now (those the current snapshot names, and the ledger once it has a row). */
     public static List<String> publishedTables(Path warehouseDir) {
-        if (!Files.isDirectory(warehouseDir)) return List.of();
-        try (Stream<Path> dirs = Files.list(warehouseDir)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && !n.startsWith("_")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the warehouse " + warehouseDir, e);
-        }
+        return publishedTables(warehouseDir, snapshot(warehouseDir));
+    }
+
+    /** The tables a given snapshot names, and the ledger once it has a row. */
+    public static List<String> publishedTables(Path warehouseDir, Snapshot snapshot) {
+        TreeSet<String> tables = new TreeSet<>(snapshot.tables().keySet());
+        if (!ledgerFiles(warehouseDir).isEmpty()) tables.add(WarehouseTables.BATCH);
+        return List.copyOf(tables);
     }
 
     /** The files of one table as published now (none when it was never published). */
     public static TableFiles files(Path warehouseDir, String table) {
+        return files(warehouseDir, table, snapshot(warehouseDir));
+    }
+
+    /** The files of one table as a given snapshot left it (the ledger: its latest rows whatever the snapshot). */
+    public static TableFiles files(Path warehouseDir, String table, Snapshot snapshot) {
         Path root = warehouseDir.resolve(table).toAbsolutePath();
         String partition = WarehouseTables.DATED.contains(table) ? WarehouseTables.BUSINESS_DATE : null;
+        List<Path> files = WarehouseTables.BATCH.equals(table) ? ledgerFiles(warehouseDir)
+                : snapshot.files(table).stream().map(root::resolve).toList();
+        return new TableFiles(table, root, List.copyOf(files), partition, WarehouseTables.schemaOf(table));
+    }
+
+    /** The ledger's files: one per batch ({@code recon_batch/batch=<id>/ledger.parquet}). */
+    static List<Path> ledgerFiles(Path warehouseDir) {
         List<Path> files = new ArrayList<>();
         try {
-            collectParquet(root, files);
+            collectParquet(warehouseDir.resolve(WarehouseTables.BATCH).toAbsolutePath(), files);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list table " + table + " under " + warehouseDir, e);
+            throw new UncheckedIOException("cannot list the ledger under " + warehouseDir, e);
         }
-        return new TableFiles(table, root, List.copyOf(files), partition, WarehouseTables.schemaOf(table));
+        return files;
+    }
+
+    /** A warehouse of the layout before snapshots, as one: every file under each table's folder, version 0. */
+    static Snapshot legacy(Path warehouseDir) {
+        SortedMap<String, SortedMap<String, List<String>>> tables = new TreeMap<>();
+        if (!Files.isDirectory(warehouseDir)) return Snapshot.empty();
+        List<String> names;
+        try (Stream<Path> dirs = Files.list(warehouseDir)) {
+            names = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") && !n.startsWith("_") && !n.equals(WarehouseTables.BATCH)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the warehouse " + warehouseDir, e);
+        }
+        for (String table : names) {
+            Path root = warehouseDir.resolve(table).toAbsolutePath();
+            List<Path> files = new ArrayList<>();
+            try {
+                collectParquet(root, files);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list table " + table + " under " + warehouseDir, e);
+            }
+            SortedMap<String, List<String>> parts = new TreeMap<>();
+            for (Path f : files) {
+                Path rel = root.relativize(f);
+                String folder = rel.getNameCount() > 1 ? rel.getName(0).toString() : null;
+                String key = folder == null ? Snapshots.WHOLE : folder.substring(folder.indexOf('=') + 1);
+                parts.computeIfAbsent(key, k -> new ArrayList<>()).add(rel.toString().replace('\\', '/'));
+            }
+            tables.put(table, parts); // a table folder without files reads as published and empty, as before
+        }
+        return new Snapshot(0, null, null, tables);
     }
 
     // the layout is at most one level of key=value folders (business_date=..., batch=...) above the data files

@@ -1,11 +1,10 @@
 package io.auditwarehouse.cli;
 
 import io.auditwarehouse.runtime.SparkTestSession;
+import io.auditwarehouse.sinks.ParquetWarehouse;
 import io.auditwarehouse.sinks.WarehouseTables;
-import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,10 +68,12 @@ class SqlEnginesTest {
                 RowFactory.create("builds", "builds.ndjson@7", "not JSON", "{\"data\": 한글", "b1", "b1"));
     }
 
+    /** Published the way a batch publishes: staged, then committed in a snapshot (a dated table: for 2026-10-02 only). */
     private static void append(String table, StructType schema, Row... rows) {
-        DataFrameWriter<Row> write = SparkTestSession.get().createDataFrame(List.of(rows), schema).write().mode(SaveMode.Append);
-        if (WarehouseTables.DATED.contains(table)) write = write.partitionBy(WarehouseTables.BUSINESS_DATE);
-        write.parquet(out.resolve("warehouse").resolve(table).toString());
+        ParquetWarehouse warehouse = new ParquetWarehouse(SparkTestSession.get(), out.resolve("warehouse"));
+        String batch = "edge-" + table;
+        warehouse.stage(batch, table, SparkTestSession.get().createDataFrame(List.of(rows), schema));
+        warehouse.publish(batch, List.of(table), List.of(LocalDate.parse("2026-10-02")));
     }
 
     @ParameterizedTest(name = "{0}")

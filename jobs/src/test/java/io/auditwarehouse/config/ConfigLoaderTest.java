@@ -160,6 +160,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theWarehouseRetentionIsFourHundredDaysByDefaultAndAtLeastADay() throws IOException {
+        assertEquals(Duration.ofDays(400), ConfigLoader.load(null, null, dir.resolve("out")).warehouseRetention());
+        assertEquals(Duration.ofDays(30), load("warehouse: {retention: 30d}").warehouseRetention());
+        assertEquals("warehouse.retention", failingKey("warehouse: {retention: 1h}"));
+        assertEquals("warehouse.retention", failingKey("warehouse: {retention: forever}"));
+    }
+
+    @Test
     void readmeDocumentsEveryKeyWithItsDefault() throws IOException {
         Path readme = Path.of("..", "README.md");
         String text = Files.readString(readme);

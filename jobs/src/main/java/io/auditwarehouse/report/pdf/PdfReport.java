@@ -37,6 +37,11 @@ public final class PdfReport {
         write(content, settings, pdfFile, Clock.systemUTC());
     }
 
+    /** The cover says it was generated at {@code generatedAt}: the evidence package records that instant. */
+    public static void write(ReportContent content, ReportSettings settings, Path pdfFile, java.time.Instant generatedAt) {
+        write(content, settings, pdfFile, Clock.fixed(generatedAt, java.time.ZoneOffset.UTC));
+    }
+
     static void write(ReportContent content, ReportSettings settings, Path pdfFile, Clock clock) {
         try (SwapSpace swap = SwapSpace.create()) {
             write(content, settings, pdfFile, clock, swap);
