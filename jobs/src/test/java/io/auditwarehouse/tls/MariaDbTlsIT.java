@@ -103,6 +103,18 @@ class MariaDbTlsIT {
     }
 
     @Test
+    void aWarehouseCertificateFromAnotherCaFailsAtOnceNamingTheKey() throws Exception {
+        TestCa other = TestCa.create(tmp.resolve("other-warehouse-ca"), "another CA");
+        Path config = config("wrong-warehouse-ca", approvals(db.caFile(), ""), List.of("warehouse:",
+                "  jdbc_url: \"" + db.jdbcUrl(null) + "\"", "  schema: dw_wrong_ca", "  user: " + PrivateMariaDb.USER,
+                "  password_file: " + passwordFile, "  ca_file: " + other.caFile()));
+        // the writer lock is the first warehouse connection: a failed write, before anything is read or written
+        String line = refused(4, "wrong-warehouse-ca", config);
+        assertTrue(line.startsWith("error (write failed): locking the warehouse jdbc:mysql://127.0.0.1:")
+                && line.contains("PKIX path building failed") && line.endsWith("check warehouse.ca_file (the CA that signed the server's certificate)"), line);
+    }
+
+    @Test
     void aServerDownAtTheStartIsRetriedForTheBoundedTimeThenExitsThreeWithNothingPublished() throws Exception {
         Path config = config("down", approvals(db.caFile(), ""), List.of());
         db.stop();
