@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auditwarehouse.cli.Cli;
 import io.auditwarehouse.cli.WarehouseSnapshot;
-import io.auditwarehouse.testing.CliProcess;
+import io.auditwarehouse.testing.FailedRun;
 import io.auditwarehouse.testing.ElasticsearchServer;
 import io.auditwarehouse.testing.RealServices;
-import io.auditwarehouse.testing.SecretScan;
 import io.auditwarehouse.testing.TestCa;
 import io.auditwarehouse.testing.TlsProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -139,27 +137,11 @@ class ElasticsearchTlsIT {
         assertEquals(plainDocuments, documents(name), "Kibana documents");
     }
 
-    /**
-     * Runs nightly in a JVM of its own; asserts exit 6, one line on stderr, naming the attempt (not retried), and no
-     * secret in stdout, stderr or the output folder. Returns the line.
-     */
+    /** Runs nightly in a JVM of its own: exit 6 at the first attempt, one line, no secret, nothing published. */
     private static String refused(String name, Path config, Map<String, String> env, List<String> secrets) throws Exception {
-        Path out = tmp.resolve("out-" + name);
-        Path printed = Files.createDirectories(tmp.resolve("printed-" + name));
-        long start = System.nanoTime();
-        CliProcess p = CliProcess.start(printed, name, List.of("-Xmx512m"), env, "nightly", "--config", config.toString(),
-                "--input", input.toString(), "--out", out.toString(), "--date", DATE, "--as-of", asOf).expectExit(6, Duration.ofMinutes(3));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        String err = Files.readString(printed.resolve(name + ".err"));
-        // besides the one error line, stderr holds only progress lines and the hint the CLI adds to every error
-        List<String> lines = err.lines().filter(l -> !l.isBlank() && !l.matches("\\[ *[0-9.]+s\\] .*")
-                && !l.equals("(run with --verbose for details)")).toList();
-        assertEquals(1, lines.size(), "one error line on stderr:\n" + p.output());
-        String line = lines.get(0);
+        String line = FailedRun.expect(6, tmp, name, env, secrets, tmp.resolve("out-" + name), "nightly", "--config",
+                config.toString(), "--input", input.toString(), "--date", DATE, "--as-of", asOf);
         assertTrue(line.startsWith("error (source refused): elasticsearch: ") && line.contains("(attempt 1, not retried)"), line);
-        SecretScan.assertAbsent(secrets, List.of(p.out(), err), List.of(out, printed));
-        assertFalse(Files.exists(out.resolve("warehouse/recon_run")), "nothing published");
-        System.out.println("ElasticsearchTlsIT " + name + ": exit 6 after " + millis + " ms (JVM start included): " + line);
         return line;
     }
 

@@ -2,10 +2,9 @@ package io.auditwarehouse.tls;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditwarehouse.cli.Cli;
-import io.auditwarehouse.testing.CliProcess;
+import io.auditwarehouse.testing.FailedRun;
 import io.auditwarehouse.testing.MySqlTables;
 import io.auditwarehouse.testing.PrivateMariaDb;
-import io.auditwarehouse.testing.SecretScan;
 import io.auditwarehouse.testing.TestCa;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,25 +130,10 @@ class MariaDbTlsIT {
                 "--out", tmp.resolve("out-" + name).toString(), "--date", DATE, "--as-of", asOf);
     }
 
-    /**
-     * Runs nightly (embedded warehouse) in a JVM of its own; asserts the exit code, one error line on stderr, no
-     * password anywhere it printed or wrote, and nothing published. Returns the line.
-     */
+    /** Runs nightly in a JVM of its own: the exit code, one line, no password, nothing published under --out. */
     private static String refused(int exit, String name, Path config) throws Exception {
-        Path out = tmp.resolve("out-" + name);
-        Path printed = Files.createDirectories(tmp.resolve("printed-" + name));
-        long start = System.nanoTime();
-        CliProcess p = CliProcess.start(printed, name, List.of("-Xmx512m"), Map.of(), "nightly", "--config", config.toString(),
-                "--input", input.toString(), "--out", out.toString(), "--date", DATE, "--as-of", asOf).expectExit(exit, Duration.ofMinutes(3));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        String err = Files.readString(printed.resolve(name + ".err"));
-        List<String> lines = err.lines().filter(l -> !l.isBlank() && !l.matches("\\[ *[0-9.]+s\\] .*")
-                && !l.equals("(run with --verbose for details)")).toList();
-        assertEquals(1, lines.size(), "one error line on stderr:\n" + p.output());
-        SecretScan.assertAbsent(List.of(db.password()), List.of(p.out(), err), List.of(out, printed));
-        assertFalse(Files.exists(out.resolve("warehouse/recon_run")), "nothing published");
-        System.out.println("MariaDbTlsIT " + name + ": exit " + exit + " after " + millis + " ms (JVM start included): " + lines.get(0));
-        return lines.get(0);
+        return FailedRun.expect(exit, tmp, name, Map.of(), List.of(db.password()), tmp.resolve("out-" + name), "nightly",
+                "--config", config.toString(), "--input", input.toString(), "--date", DATE, "--as-of", asOf);
     }
 
     /** The approvals source; {@code caFile} null leaves TLS to {@code urlOptions}. */
