@@ -8,7 +8,7 @@ public final class ExitCodes {
     public static final int SOURCE_UNAVAILABLE = 3;
     public static final int WRITE_FAILED = 4;
     public static final int FINDINGS_AT_OR_ABOVE = 5;
-    /** Wrong credentials, a missing permission, database, table or index: not retried, as it cannot succeed. */
+    /** Wrong credentials, a missing permission, database, table or index, a TLS mismatch: not retried, as it cannot succeed. */
     public static final int SOURCE_REFUSED = 6;
     public static final int WAREHOUSE_BUSY = 7;
 
@@ -23,7 +23,8 @@ public final class ExitCodes {
                  nightly or backfill republishes them
               5  --fail-on SEVERITY was given and a finding at or above it exists
               6  a source refused us: wrong credentials, a missing permission, database, table
-                 or index (failed at once, not retried; the message names the key to fix)
+                 or index, a TLS mismatch (a certificate the configured CA did not sign, http
+                 sent to an https port); failed at once, not retried; the message names the key
               7  the warehouse stayed locked by another nightly, backfill or report for all of
                  warehouse.lock_wait (nothing written; the message names the holder)""";
 

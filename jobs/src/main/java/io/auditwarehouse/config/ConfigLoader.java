@@ -130,15 +130,15 @@ public final class ConfigLoader {
             throw new ConfigException(ConfigKey.EVIDENCE.key(), "elasticsearch needs elasticsearch.url");
         }
         return new ServerSettings(
-                s.jdbcUrl(ConfigKey.APPROVALS_JDBC_URL), s.text(ConfigKey.APPROVALS_USER),
+                s.jdbcUrl(ConfigKey.APPROVALS_JDBC_URL, ConfigKey.APPROVALS_CA_FILE), s.text(ConfigKey.APPROVALS_USER),
                 s.secret(ConfigKey.APPROVALS_PASSWORD_ENV, ConfigKey.APPROVALS_PASSWORD_FILE, env),
                 s.relation(ConfigKey.APPROVALS_TABLE), s.positiveInt(ConfigKey.APPROVALS_PARTITIONS),
                 s.positiveInt(ConfigKey.APPROVALS_FETCH_SIZE), s.relationOrEmpty(ConfigKey.USERS_TABLE),
                 s.oneOf(ConfigKey.EVIDENCE, "auto", "files", "elasticsearch"), s.httpUrl(ConfigKey.ES_URL), s.text(ConfigKey.ES_USER),
                 s.secret(ConfigKey.ES_PASSWORD_ENV, ConfigKey.ES_PASSWORD_FILE, env),
-                s.secret(ConfigKey.ES_API_KEY_ENV, ConfigKey.ES_API_KEY_FILE, env), s.text(ConfigKey.ES_CA_FILE),
+                s.secret(ConfigKey.ES_API_KEY_ENV, ConfigKey.ES_API_KEY_FILE, env), s.caFile(ConfigKey.ES_CA_FILE),
                 s.indexPattern(ConfigKey.BUILDS_INDEX), s.indexPattern(ConfigKey.AUDIT_INDEX),
-                s.jdbcUrl(ConfigKey.WAREHOUSE_JDBC_URL), s.relation(ConfigKey.WAREHOUSE_SCHEMA), s.text(ConfigKey.WAREHOUSE_USER),
+                s.jdbcUrl(ConfigKey.WAREHOUSE_JDBC_URL, ConfigKey.WAREHOUSE_CA_FILE), s.relation(ConfigKey.WAREHOUSE_SCHEMA), s.text(ConfigKey.WAREHOUSE_USER),
                 s.secret(ConfigKey.WAREHOUSE_PASSWORD_ENV, ConfigKey.WAREHOUSE_PASSWORD_FILE, env),
                 s.indexPattern(ConfigKey.KIBANA_INDEX_PREFIX));
     }
@@ -307,6 +307,38 @@ public final class ConfigLoader {
             }
             if (v.matches(".*[?&](password|user)=.*")) throw new ConfigException(k.key(), "credentials do not belong in the URL; use the user and password_env keys");
             return v;
+        }
+
+        /**
+         * The URL with the MariaDB driver's TLS options when a CA file is configured: TLS required, the server's
+         * certificate checked against that CA and its host name ({@code sslMode=verify-full}, {@code serverSslCert}).
+         */
+        String jdbcUrl(ConfigKey urlKey, ConfigKey caKey) {
+            String url = jdbcUrl(urlKey);
+            String ca = caFile(caKey);
+            if (ca.isEmpty()) return url;
+            if (url.isEmpty()) throw new ConfigException(caKey.key(), "is set but " + urlKey.key() + " is not");
+            if (url.matches(".*[?&](sslMode|serverSslCert)=.*")) {
+                throw new ConfigException(caKey.key(), "give the CA here or sslMode/serverSslCert in " + urlKey.key() + ", not both");
+            }
+            // the driver splits options on '&' and '=': a path holding them would be cut
+            if (ca.matches(".*[&=?#].*")) throw new ConfigException(caKey.key(), "the path may not contain '&', '=', '?' or '#'");
+            return url + (url.contains("?") ? "&" : "?") + "sslMode=verify-full&serverSslCert=" + ca;
+        }
+
+        /** A readable PEM file holding at least one certificate, as an absolute path; empty when not set. */
+        String caFile(ConfigKey k) {
+            String v = text(k);
+            if (v.isEmpty()) return v;
+            Path p = Path.of(v).toAbsolutePath().normalize();
+            String pem;
+            try {
+                pem = Files.readString(p, StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                throw new ConfigException(k.key(), "cannot read the CA certificate file " + p);
+            }
+            if (!pem.contains("-----BEGIN CERTIFICATE-----")) throw new ConfigException(k.key(), p + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+            return p.toString();
         }
 
         String httpUrl(ConfigKey k) {

@@ -72,7 +72,7 @@ public final class MySqlWarehouseLock implements WarehouseLock {
         } catch (SQLException e) {
             close(c);
             throw new WriteFailedException("locking the warehouse " + db.url() + " (" + name + ") failed: "
-                    + ErrorMessages.firstLine(e), e);
+                    + ErrorMessages.firstLine(e) + WarehouseDatabase.tlsHint(e), e);
         } catch (RuntimeException e) {
             close(c);
             throw e;

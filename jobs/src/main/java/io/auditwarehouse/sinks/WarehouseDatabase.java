@@ -91,6 +91,16 @@ public final class WarehouseDatabase implements Serializable {
         return p;
     }
 
+    /** For an error line: which key to check when a connection failed on the server's certificate, else "". */
+    public static String tlsHint(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException) {
+                return "; check " + ConfigKey.WAREHOUSE_CA_FILE.key() + " (the CA that signed the server's certificate)";
+            }
+        }
+        return "";
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), properties());
     }

@@ -4,6 +4,8 @@ import org.elasticsearch.hadoop.rest.EsHadoopInvalidRequest;
 import org.elasticsearch.hadoop.rest.EsHadoopRemoteException;
 import org.elasticsearch.hadoop.rest.EsHadoopTransportException;
 
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -11,6 +13,9 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -34,7 +39,12 @@ public record SourceFault(Kind kind, Throwable cause) {
         AUTHENTICATION(false, "authentication failed"),
         PERMISSION(false, "permission refused"),
         NO_SUCH_DATABASE(false, "no such database"),
-        NO_SUCH_TABLE(false, "no such table or index");
+        NO_SUCH_TABLE(false, "no such table or index"),
+        /**
+         * The TLS the source demands or offers does not match the configuration: its certificate is not signed by the
+         * configured CA (or names another host), plain http went to an https port, or the server requires TLS.
+         */
+        TLS(false, "TLS refused");
 
         private final boolean retried;
         private final String words;
@@ -76,10 +86,17 @@ public record SourceFault(Kind kind, Throwable cause) {
             1927,  // ER_CONNECTION_KILLED (MariaDB)
             2002, 2003, 2006, 2013); // client: cannot connect, server gone away, lost connection
 
+    // the server refuses a connection without TLS: MySQL 8 says so (ER_SECURE_TRANSPORT_REQUIRED); MariaDB 10.11 answers
+    // a plain 1045 "Access denied", which stays AUTHENTICATION (RefusalKeys then names the TLS settings as well)
+    private static final Set<Integer> TLS_CODES = Set.of(3159);
+
     /** Elasticsearch-Hadoop reports a failed request as "... returned [401|Unauthorized:...]" when the body has no reason. */
     private static final Pattern RETURNED_STATUS = Pattern.compile("returned \\[(\\d{3})\\|");
 
     public static SourceFault of(Throwable failure) {
+        // a failed certificate check sits deep in the chain, under wrappers that would call it a lost connection
+        Throwable tls = certificateFailure(failure);
+        if (tls != null) return new SourceFault(Kind.TLS, tls);
         Throwable t = failure;
         for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) { // depth: a chain may loop
             Kind k = tells(t);
@@ -88,9 +105,31 @@ public record SourceFault(Kind kind, Throwable cause) {
         return new SourceFault(Kind.UNRECOGNISED, failure);
     }
 
+    /**
+     * The TLS handshake failure in the chain that a certificate check caused (an unknown CA, a certificate for another
+     * host), or null. A handshake cut by a restarting server has no certificate cause and stays transient.
+     */
+    private static Throwable certificateFailure(Throwable failure) {
+        Throwable handshake = null;
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+            if (t instanceof SSLHandshakeException || t instanceof SSLPeerUnverifiedException) handshake = t;
+            if (handshake != null && (t instanceof CertificateException || t instanceof CertPathBuilderException
+                    || t instanceof CertPathValidatorException)) {
+                return handshake;
+            }
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("pkix path") || m.contains("unable to find valid certification path")
+                    || m.contains("no subject alternative") || m.contains("no name matching")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** The kind this one exception tells of, or null when it only wraps. */
     private static Kind tells(Throwable t) {
-        if (t instanceof SourceHttpStatusException h) return ofStatus(h.status());
+        if (t instanceof SourceHttpStatusException h) return h.plainHttpToHttps() ? Kind.TLS : ofStatus(h.status());
         if (t instanceof SQLException s) return ofSql(s);
         if (t instanceof EsHadoopInvalidRequest || t instanceof EsHadoopRemoteException) return ofEsMessage(t.getMessage());
         if (t instanceof EsHadoopTransportException) return Kind.TRANSIENT; // no node answered, connection refused or reset
@@ -112,6 +151,7 @@ public record SourceFault(Kind kind, Throwable cause) {
 
     private static Kind ofSql(SQLException s) {
         int code = s.getErrorCode();
+        if (TLS_CODES.contains(code) || insecureTransportRefused(s.getMessage())) return Kind.TLS;
         if (AUTHENTICATION_CODES.contains(code)) return Kind.AUTHENTICATION;
         if (PERMISSION_CODES.contains(code)) return Kind.PERMISSION;
         if (NO_SUCH_DATABASE_CODES.contains(code)) return Kind.NO_SUCH_DATABASE;
@@ -125,8 +165,14 @@ public record SourceFault(Kind kind, Throwable cause) {
         return null; // a wrapper of the driver's (its cause may tell) or a fault we do not know
     }
 
+    /** MariaDB's and MySQL's words for a connection refused because it is not encrypted. */
+    private static boolean insecureTransportRefused(String message) {
+        return message != null && message.toLowerCase(Locale.ROOT).contains("insecure transport are prohibited");
+    }
+
     private static Kind ofEsMessage(String message) {
         if (message == null) return null;
+        if (message.toLowerCase(Locale.ROOT).contains("plain http request was sent to https port")) return Kind.TLS;
         Matcher m = RETURNED_STATUS.matcher(message);
         if (m.find()) return ofStatus(Integer.parseInt(m.group(1)));
         String text = message.toLowerCase(Locale.ROOT);

@@ -168,6 +168,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aCaFileMakesTheMySqlConnectionsRequireVerifiedTls() throws IOException {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        ServerSettings s = load("sources: {approvals: {jdbc_url: \"jdbc:mysql://db:3306/approval\", ca_file: " + ca + "}}\n"
+                + "warehouse: {jdbc_url: \"jdbc:mysql://dw:3306/?connectTimeout=5000\", ca_file: " + ca + "}\n"
+                + "elasticsearch: {url: \"https://es:9200\", ca_file: " + ca + "}").servers();
+        assertEquals("jdbc:mysql://db:3306/approval?sslMode=verify-full&serverSslCert=" + ca, s.approvalsJdbcUrl());
+        assertEquals("jdbc:mysql://dw:3306/?connectTimeout=5000&sslMode=verify-full&serverSslCert=" + ca, s.warehouseJdbcUrl());
+        assertEquals(ca.toString(), s.esCaFile());
+        assertEquals("jdbc:mysql://db:3306/approval", load("sources: {approvals: {jdbc_url: \"jdbc:mysql://db:3306/approval\"}}")
+                .servers().approvalsJdbcUrl(), "no CA: the URL as given");
+
+        Path notPem = Files.writeString(dir.resolve("not.pem"), "hello");
+        assertEquals("sources.approvals.ca_file", failingKey("sources: {approvals: {jdbc_url: \"jdbc:mysql://db/a\", ca_file: " + notPem + "}}"));
+        assertEquals("elasticsearch.ca_file", failingKey("elasticsearch: {url: \"https://es:9200\", ca_file: " + dir.resolve("missing.pem") + "}"));
+        assertEquals("warehouse.ca_file", failingKey("warehouse: {ca_file: " + ca + "}"));
+        assertEquals("sources.approvals.ca_file", failingKey("sources: {approvals: {jdbc_url: \"jdbc:mysql://db/a?sslMode=trust\", ca_file: " + ca + "}}"));
+    }
+
+    @Test
     void readmeDocumentsEveryKeyWithItsDefault() throws IOException {
         Path readme = Path.of("..", "README.md");
         String text = Files.readString(readme);

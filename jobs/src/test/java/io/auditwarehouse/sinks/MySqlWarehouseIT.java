@@ -4,6 +4,7 @@ import io.auditwarehouse.cli.Cli;
 import io.auditwarehouse.config.ConfigLoader;
 import io.auditwarehouse.runtime.SparkTestSession;
 import io.auditwarehouse.testing.MySqlServer;
+import io.auditwarehouse.testing.MySqlTables;
 import io.auditwarehouse.testing.RealServices;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,15 +16,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MySqlWarehouseIT {
 
     private static final LocalDate DATE = LocalDate.parse("2026-10-01");
-    private static final Set<String> BATCH_COLUMNS = Set.of("batch_id", "last_batch_id");
 
     @TempDir
     Path tmp;
@@ -53,7 +50,7 @@ class MySqlWarehouseIT {
             Map<String, List<String>> first;
             String firstBatch;
             try (Connection c = db.connect()) {
-                first = snapshot(c);
+                first = MySqlTables.snapshot(c);
                 firstBatch = single(c, "SELECT DISTINCT batch_id FROM recon_run");
             }
             assertEquals(4, first.get("recon_run").stream().filter(r -> r.contains(DATE.toString())).count(), first.toString());
@@ -61,7 +58,7 @@ class MySqlWarehouseIT {
 
             nightly(config, "second");
             try (Connection c = db.connect()) {
-                assertEquals(first, snapshot(c), "same rows after a re-run");
+                assertEquals(first, MySqlTables.snapshot(c), "same rows after a re-run");
                 String secondBatch = single(c, "SELECT DISTINCT batch_id FROM recon_run");
                 assertNotEquals(firstBatch, secondBatch);
                 assertEquals(List.of(firstBatch), column(c, "SELECT DISTINCT first_batch_id FROM recon_finding"));
@@ -197,29 +194,6 @@ class MySqlWarehouseIT {
         } catch (Exception e) {
             anomalies.add("reader failed: " + e);
         }
-    }
-
-    /** Every table but the ledger, rows sorted, without the columns naming the latest batch. */
-    private static Map<String, List<String>> snapshot(Connection c) throws Exception {
-        Map<String, List<String>> tables = new LinkedHashMap<>();
-        for (String table : WarehouseTables.ALL) {
-            if (table.equals(WarehouseTables.BATCH)) continue;
-            List<String> rows = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
-                ResultSetMetaData meta = r.getMetaData();
-                while (r.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        if (BATCH_COLUMNS.contains(meta.getColumnName(i))) continue;
-                        row.append(meta.getColumnName(i)).append('=').append(r.getString(i)).append(' ');
-                    }
-                    rows.add(row.toString());
-                }
-            }
-            rows.sort(null);
-            tables.put(table, rows);
-        }
-        return tables;
     }
 
     private static String single(Connection c, String sql) throws Exception {

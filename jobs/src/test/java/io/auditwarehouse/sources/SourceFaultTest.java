@@ -9,11 +9,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import javax.net.ssl.SSLHandshakeException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
+import java.security.cert.CertPathValidatorException;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
@@ -68,6 +70,19 @@ class SourceFaultTest {
                 row("HTTP 502", new SourceHttpStatusException("GET _cat/indices/jenkins-*", 502), Kind.TRANSIENT),
                 row("HTTP 503", new SourceHttpStatusException("GET _cat/indices/jenkins-*", 503), Kind.TRANSIENT),
                 row("HTTP 400", new SourceHttpStatusException("GET _cat/indices/jenkins-*", 400), Kind.UNRECOGNISED),
+                // TLS: what the JDK, the MariaDB driver and a TLS proxy say (as seen against nginx and MariaDB in the TLS ITs)
+                row("plain http to an https port", new SourceHttpStatusException("GET _cat/indices/jenkins-*", 400,
+                        "<html><head><title>400 The plain HTTP request was sent to HTTPS port</title></head>"), Kind.TLS),
+                row("es-hadoop plain http to an https port", new EsHadoopInvalidRequest("[GET] on [] failed; server[127.0.0.1:9443] "
+                        + "returned [400|Bad Request:]\n<title>400 The plain HTTP request was sent to HTTPS port</title>"), Kind.TLS),
+                row("ES certificate from another CA", new UncheckedIOException("cannot reach https://es:9200", new SSLHandshakeException(
+                        "PKIX path building failed")), Kind.TLS),
+                row("MariaDB certificate from another CA", tlsCause(new SQLNonTransientConnectionException("(conn=49) Could not connect "
+                        + "to 127.0.0.1:3306 : PKIX path building failed", "08000", -1), new CertPathValidatorException("untrusted")), Kind.TLS),
+                row("a handshake cut by a restarting server", new SQLNonTransientConnectionException("Socket error", "08000", -1,
+                        new SSLHandshakeException("Remote host terminated the handshake")), Kind.TRANSIENT),
+                row("MySQL 8 requires TLS", new SQLException("Connections using insecure transport are prohibited while "
+                        + "--require_secure_transport=ON.", "08004", 3159), Kind.TLS),
                 // Elasticsearch-Hadoop: the reason Elasticsearch gave, or the status when there was none
                 row("es-hadoop 401 status", new EsHadoopInvalidRequest("[GET] on [_nodes/http] failed; server[127.0.0.1:9200] "
                         + "returned [401|Unauthorized:]"), Kind.AUTHENTICATION),
@@ -86,6 +101,14 @@ class SourceFaultTest {
                 // nothing that tells
                 row("a bug", new IllegalStateException("unreadable answer from Elasticsearch"), Kind.UNRECOGNISED),
                 row("a wrapper only", new RuntimeException(new RuntimeException("inner")), Kind.UNRECOGNISED));
+    }
+
+    /** A driver's exception over a handshake failure caused by a certificate check, as the MariaDB driver chains them. */
+    private static SQLException tlsCause(SQLException outer, Exception certificateFault) {
+        SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
+        handshake.initCause(certificateFault);
+        outer.initCause(handshake);
+        return outer;
     }
 
     private static Arguments row(String name, Throwable failure, Kind expected) {

@@ -118,7 +118,7 @@ public final class EsEvidence {
         return Retry.reading("elasticsearch", es.where() + " " + pattern, keys, () -> {
             EsConnection.Response r = call(es, "GET", "/_cat/indices/" + pattern + "?h=index&format=json&expand_wildcards=open");
             if (r.status() == 404) return List.<String>of();
-            if (r.status() != 200) throw new SourceHttpStatusException("GET _cat/indices/" + pattern, r.status());
+            if (r.status() != 200) throw new SourceHttpStatusException("GET _cat/indices/" + pattern, r.status(), r.body());
             List<String> names = new ArrayList<>();
             for (JsonNode n : parse(r.body())) names.add(n.path("index").asText());
             Collections.sort(names);
