@@ -1,0 +1,327 @@
+package io.auditwarehouse.cli;
+
+import io.auditwarehouse.errors.Checkpoints;
+import io.auditwarehouse.sinks.WarehouseTables;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the kill -9 matrix shares between the two warehouses: a tiny generated month, the nightly and report commands
+ * run on it, the points a process is halted at, and a reader that polls the published tables all the while and judges
+ * every view it got: no date with rows missing (a (table, date) count other than the undisturbed one) and no date
+ * whose rows carry two batch ids across the dated tables.
+ */
+final class FaultMatrix {
+
+    static final String MONTH = "2026-10";
+    /** The nightly's date; with the default lookback it publishes 2026-10-05 .. 2026-10-12. */
+    static final String DATE = "2026-10-12";
+    static final LocalDate FIRST = LocalDate.parse("2026-10-05");
+    static final LocalDate LAST = LocalDate.parse(DATE);
+    static final String AS_OF = "2026-11-10T00:00:00+09:00";
+    /**
+     * Columns that name the batch that last wrote a row: they must differ between a repaired warehouse and an
+     * undisturbed one (another batch wrote the rows), so the end states are compared without them. first_batch_id is
+     * compared: the repair keeps the batch that first raised each finding or quarantined each document.
+     */
+    static final Set<String> LAST_WRITER_COLUMNS = Set.of("batch_id", "last_batch_id");
+    /** Every table the end states are compared on; recon_batch (the ledger) is checked on its own. */
+    static final List<String> COMPARED = Stream.concat(WarehouseTables.DATED.stream(),
+            Stream.of(WarehouseTables.CATALOG, WarehouseTables.QUARANTINE)).toList();
+    /** A batch id as ReconcileJob makes them: kind, start time, six hex digits. */
+    private static final String BATCH_ID = "(nightly|backfill)-\\d{8}T\\d{6}Z-[0-9a-f]{6}";
+
+    private static Path month;
+
+    /** Where the process is halted, and which command is halted there. */
+    enum Point {
+        READING_SOURCES(Checkpoints.READING_SOURCES),
+        BEFORE_FIRST_COMMIT(Checkpoints.BEFORE_FIRST_COMMIT),
+        BETWEEN_TABLE_COMMITS(Checkpoints.BETWEEN_TABLE_COMMITS),
+        MID_INDEX_PUBLISH(Checkpoints.MID_INDEX_PUBLISH),
+        /** Only {@code report} renders the package: nightly does not. */
+        RENDERING_PACKAGE(Checkpoints.RENDERING_PACKAGE);
+
+        final String checkpoint;
+
+        Point(String checkpoint) {
+            this.checkpoint = checkpoint;
+        }
+
+        boolean report() {
+            return this == RENDERING_PACKAGE;
+        }
+
+        /** Whether the halted command had written its RUNNING ledger row: it does so under the lock, after reading. */
+        boolean leavesARunningRow() {
+            return this == BEFORE_FIRST_COMMIT || this == BETWEEN_TABLE_COMMITS || this == MID_INDEX_PUBLISH;
+        }
+    }
+
+    /** When a reader's view was taken. */
+    enum Phase { BEFORE, DISTURBED, HALTED, REPAIRING, REPAIRED }
+
+    /** SQL over one warehouse, every value as text. */
+    interface Sql extends AutoCloseable {
+        /** Column names first, then the rows. */
+        List<List<String>> query(String sql) throws Exception;
+
+        /** The dialect's cast of a value to text. */
+        String text(String expression);
+
+        @Override
+        void close() throws Exception;
+    }
+
+    private FaultMatrix() {
+    }
+
+    /** A month of 400 runs in the real formats, generated once per test JVM. */
+    static synchronized Path month() throws IOException {
+        if (month == null) {
+            Path dir = Files.createTempDirectory("aw-fault-month");
+            dir.toFile().deleteOnExit();
+            Cli.expect(ExitCodes.OK, "generate", "--month", MONTH, "--runs", "400", "--seed", "10", "--out", dir.toString());
+            month = dir;
+        }
+        return month;
+    }
+
+    static String[] nightly(Path out, String config) throws IOException {
+        List<String> args = new ArrayList<>(List.of("nightly", "--input", month().toString(), "--out", out.toString(),
+                "--date", DATE, "--as-of", AS_OF));
+        if (config != null) args.addAll(List.of("--config", config));
+        return args.toArray(String[]::new);
+    }
+
+    static String[] report(Path out, String config) {
+        List<String> args = new ArrayList<>(List.of("report", "--month", MONTH, "--format", "csv,xlsx", "--out", out.toString()));
+        if (config != null) args.addAll(List.of("--config", config));
+        return args.toArray(String[]::new);
+    }
+
+    /**
+     * The view of one poll: for each (table, date) of the nightly's dates, its row count by the batch id that last
+     * wrote the rows. One statement, so that a database answers it from one snapshot.
+     */
+    static Map<String, Map<String, Long>> view(Sql sql) throws Exception {
+        List<String> parts = new ArrayList<>();
+        for (String table : WarehouseTables.DATED) {
+            String batch = WarehouseTables.FINDING.equals(table) ? "last_batch_id" : "batch_id";
+            parts.add("select '" + table + "' as t, " + sql.text("business_date") + " as d, " + batch + " as b, count(*) as n from "
+                    + table + " where business_date between '" + FIRST + "' and '" + LAST + "' group by " + sql.text("business_date")
+                    + ", " + batch);
+        }
+        Map<String, Map<String, Long>> view = new TreeMap<>();
+        List<List<String>> rows = sql.query(String.join(" union all ", parts));
+        for (List<String> r : rows.subList(1, rows.size())) {
+            view.computeIfAbsent(r.get(0) + " " + r.get(1), k -> new TreeMap<>()).put(r.get(2), Long.parseLong(r.get(3)));
+        }
+        return view;
+    }
+
+    /** What is wrong with a view, against the undisturbed one: empty when it is whole and of one batch per date. */
+    static List<String> defects(Map<String, Map<String, Long>> view, Map<String, Map<String, Long>> undisturbed) {
+        List<String> defects = new ArrayList<>();
+        Set<String> keys = new TreeSet<>(undisturbed.keySet());
+        keys.addAll(view.keySet());
+        Map<String, Set<String>> batchesByDate = new TreeMap<>();
+        for (String key : keys) {
+            long expected = total(undisturbed.get(key));
+            long seen = total(view.get(key));
+            if (seen != expected) defects.add(key + ": " + seen + " rows instead of " + expected);
+            if (view.containsKey(key)) {
+                batchesByDate.computeIfAbsent(key.substring(key.indexOf(' ') + 1), d -> new TreeSet<>()).addAll(view.get(key).keySet());
+            }
+        }
+        batchesByDate.forEach((date, batches) -> {
+            if (batches.size() > 1) defects.add(date + ": two batches mixed " + batches);
+        });
+        return defects;
+    }
+
+    private static long total(Map<String, Long> byBatch) {
+        return byBatch == null ? 0 : byBatch.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Each compared table's rows as sorted text, without the last-writer columns. */
+    static Map<String, List<String>> tables(Sql sql) throws Exception {
+        Map<String, List<String>> tables = new TreeMap<>();
+        for (String table : COMPARED) {
+            List<List<String>> rows = sql.query("select * from " + table);
+            List<String> header = rows.get(0);
+            List<String> text = new ArrayList<>();
+            for (List<String> r : rows.subList(1, rows.size())) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < header.size(); i++) {
+                    if (!LAST_WRITER_COLUMNS.contains(header.get(i))) line.append(header.get(i)).append('=').append(r.get(i)).append(' ');
+                }
+                text.add(line.toString());
+            }
+            Collections.sort(text);
+            tables.put(table, text);
+        }
+        return tables;
+    }
+
+    /** The ledger: batch id to status. */
+    static Map<String, String> ledger(Sql sql) throws Exception {
+        List<List<String>> rows = sql.query("select batch_id, status from " + WarehouseTables.BATCH);
+        return rows.subList(1, rows.size()).stream().collect(Collectors.toMap(r -> r.get(0), r -> r.get(1), (a, b) -> a, TreeMap::new));
+    }
+
+    /** The batch ids the last writer columns of the dated tables name. */
+    static Set<String> lastWriters(Sql sql) throws Exception {
+        Set<String> batches = new HashSet<>();
+        for (Map<String, Long> byBatch : view(sql).values()) batches.addAll(byBatch.keySet());
+        return batches;
+    }
+
+    /**
+     * Every Kibana file under {@code <out>/kibana} by its relative path, each batch id replaced by {@code <batch>}:
+     * a document names the batch that wrote it, which differs between a repaired run and an undisturbed one.
+     */
+    static Map<String, String> kibanaFiles(Path out) throws IOException {
+        Path root = out.resolve("kibana");
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(root)) return files;
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readString(p).replaceAll(BATCH_ID, "<batch>"));
+            }
+        }
+        return files;
+    }
+
+    /** The files of a package folder by name (bytes as text: CSV; other formats compared by presence). */
+    static Map<String, String> csvFiles(Path packageDir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(packageDir)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                String name = packageDir.relativize(p).toString();
+                files.put(name, name.endsWith(".csv") ? Files.readString(p) : "(binary)");
+            }
+        }
+        return files;
+    }
+
+    /** A copy of a folder tree: each case starts from the undisturbed run's output. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    static void assertWhole(String what, List<String> defects) {
+        assertEquals(List.of(), defects, what);
+    }
+
+    static void assertNonEmpty(Map<String, Map<String, Long>> undisturbed) {
+        assertTrue(undisturbed.keySet().stream().anyMatch(k -> k.startsWith(WarehouseTables.FINDING + " ")),
+                "the tiny month has findings on the nightly's dates: " + undisturbed.keySet());
+    }
+
+    /**
+     * A thread of the test process that reads the published tables over and over while the commands run, each view
+     * tagged with the phase it was taken in. A poll that cannot be read at all (a file renamed away between listing and
+     * reading) is counted, not judged: a reader retries that.
+     */
+    static final class PollingReader implements AutoCloseable {
+
+        private final Sql sql;
+        private final Map<String, Map<String, Long>> undisturbed;
+        private final Map<Phase, List<List<String>>> defects = new TreeMap<>();
+        private final Map<Phase, Integer> views = new TreeMap<>();
+        private int unreadable;
+        private volatile Phase phase = Phase.BEFORE;
+        private volatile boolean running = true;
+        private final Thread thread;
+
+        PollingReader(Sql sql, Map<String, Map<String, Long>> undisturbed) {
+            this.sql = sql;
+            this.undisturbed = undisturbed;
+            this.thread = new Thread(this::loop, "polling-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Moves to the next phase, with one view taken at once so that every phase has at least one. */
+        void enter(Phase next) {
+            phase = next;
+            pollNow();
+        }
+
+        synchronized void pollNow() {
+            Phase at = phase;
+            try {
+                List<String> found = FaultMatrix.defects(view(sql), undisturbed);
+                views.merge(at, 1, Integer::sum);
+                if (!found.isEmpty()) defects.computeIfAbsent(at, p -> new ArrayList<>()).add(found);
+            } catch (Exception e) {
+                unreadable++;
+            }
+        }
+
+        private void loop() {
+            while (running) {
+                pollNow();
+                try {
+                    Thread.sleep(20); // not a timing assumption: it only leaves the CPU to the commands between polls
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        /** The defective views of the given phases, each a list of defects. */
+        synchronized List<List<String>> defects(Phase... phases) {
+            List<List<String>> all = new ArrayList<>();
+            for (Phase p : phases) all.addAll(defects.getOrDefault(p, List.of()));
+            return all;
+        }
+
+        synchronized int views(Phase p) {
+            return views.getOrDefault(p, 0);
+        }
+
+        /** One line for the test's output: views and defective views by phase. */
+        synchronized String summary() {
+            StringBuilder s = new StringBuilder();
+            for (Phase p : Phase.values()) {
+                s.append(p).append(' ').append(views(p)).append(" views/").append(defects.getOrDefault(p, List.of()).size())
+                        .append(" torn; ");
+            }
+            List<List<String>> any = defects(Phase.values());
+            return s.append(unreadable).append(" unreadable").append(any.isEmpty() ? "" : "; first torn view: " + any.get(0)).toString();
+        }
+
+        @Override
+        public void close() throws Exception {
+            running = false;
+            thread.interrupt();
+            thread.join(60_000);
+            sql.close();
+        }
+    }
+}
