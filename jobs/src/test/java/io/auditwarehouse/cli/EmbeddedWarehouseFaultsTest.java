@@ -11,11 +11,13 @@ import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.WarehouseViews;
 import io.auditwarehouse.testing.CliProcess;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.auditwarehouse.cli.FaultMatrix.assertWhole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tables and Kibana files equal the undisturbed run's.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
-class KillNineEmbeddedTest {
+class EmbeddedWarehouseFaultsTest {
 
     /**
      * Whether a reader may be asserted to see no torn date while a batch is being published, before the repair. The
@@ -130,6 +133,25 @@ class KillNineEmbeddedTest {
         System.out.printf("kill -9 matrix, embedded, %s: %.1f s%n", point, (System.nanoTime() - started) / 1e9);
     }
 
+    /**
+     * Issue 10, concurrency: two nightlies on one empty embedded warehouse, the second started while the first holds
+     * the writer lock (stopped there by its checkpoint). The second waits for the OS file lock, then publishes; both
+     * exit 0, one after the other, and the tables and Kibana files equal a single run's.
+     */
+    @Test
+    void twoNightliesOnOneWarehouseOnePublishesTheOtherWaitsThenPublishesTheSame() throws Exception {
+        long started = System.nanoTime();
+        Path out = tmp.resolve("out");
+        FaultMatrix.twoNightliesTogether(tmp, FaultMatrix.nightly(out, null));
+        try (Sql sql = sql(out); Sql single = sql(undisturbed)) {
+            assertEquals(FaultMatrix.tables(single, FaultMatrix.BATCH_COLUMNS), FaultMatrix.tables(sql, FaultMatrix.BATCH_COLUMNS),
+                    "the tables equal a single run's");
+            FaultMatrix.assertOneAfterTheOther(sql);
+        }
+        assertEquals(undisturbedKibana, FaultMatrix.kibanaFiles(out));
+        System.out.printf("two nightlies, embedded: %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
     /** The halted batch ends FAILED (found dead by the repairing run) and no row is left RUNNING. */
     private void assertLedger(Point point, Map<String, String> halted, Path out, Cli repair) throws Exception {
         Map<String, String> ledger;
@@ -143,6 +165,7 @@ class KillNineEmbeddedTest {
             String dead = halted.entrySet().stream().filter(e -> e.getValue().equals("RUNNING")).map(Map.Entry::getKey)
                     .findFirst().orElseThrow(() -> new AssertionError(halted.toString()));
             assertEquals("FAILED", ledger.get(dead), ledger + "\n" + repair.err());
+            assertFalse(Files.exists(out.resolve("warehouse/.staging/" + dead)), "what the dead batch staged is discarded");
             assertEquals(3, ledger.size(), ledger.toString());
         } else {
             assertEquals(Map.of(undisturbedBatch, "COMPLETED"), halted, "no ledger row before the lock: " + point);
