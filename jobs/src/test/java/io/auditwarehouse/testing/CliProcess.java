@@ -116,6 +116,14 @@ public final class CliProcess {
         process.getOutputStream().flush();
     }
 
+    /**
+     * Lets a process go on for good: its stdin closed, so this pause and every later one (each slice of a read reaches
+     * {@code reading-sources} once) return at once.
+     */
+    public void release() throws IOException {
+        process.getOutputStream().close();
+    }
+
     public String out() throws IOException {
         return Files.exists(stdout) ? Files.readString(stdout, StandardCharsets.UTF_8) : "";
     }
