@@ -333,7 +333,7 @@ final class FaultMatrix {
             while (running) {
                 pollNow();
                 try {
-                    Thread.sleep(20); // not a timing assumption: it only leaves the CPU to the commands between polls
+                    Thread.sleep(100); // not a timing assumption: it only leaves the CPU to the commands between polls
                 } catch (InterruptedException e) {
                     return;
                 }
