@@ -4,12 +4,10 @@ import io.auditwarehouse.cli.FaultMatrix.Phase;
 import io.auditwarehouse.cli.FaultMatrix.Point;
 import io.auditwarehouse.cli.FaultMatrix.PollingReader;
 import io.auditwarehouse.cli.FaultMatrix.Sql;
-import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.query.DuckDbEngine;
 import io.auditwarehouse.query.QueryResult;
 import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.WarehouseViews;
-import io.auditwarehouse.testing.CliProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +17,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import static io.auditwarehouse.cli.FaultMatrix.assertWhole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The kill -9 matrix on the embedded warehouse (Parquet under --out, Kibana bulk files): a nightly (or, at
@@ -57,23 +53,16 @@ class EmbeddedWarehouseFaultsTest {
     Path tmp;
 
     private static Path undisturbed;
-    private static Map<String, Map<String, Long>> undisturbedView;
-    private static Map<String, List<String>> undisturbedTables;
-    private static Map<String, String> undisturbedKibana;
-    private static String undisturbedBatch;
+
+    private static FaultMatrix.Undisturbed before;
 
     @BeforeAll
     static void oneUndisturbedNightly() throws Exception {
         undisturbed = shared.resolve("undisturbed");
         Cli.expect(ExitCodes.OK, FaultMatrix.nightly(undisturbed, null));
         try (Sql sql = sql(undisturbed)) {
-            undisturbedView = FaultMatrix.view(sql);
-            undisturbedTables = FaultMatrix.tables(sql);
-            undisturbedBatch = FaultMatrix.ledger(sql).keySet().iterator().next();
+            before = FaultMatrix.Undisturbed.read(sql, undisturbed);
         }
-        undisturbedKibana = FaultMatrix.kibanaFiles(undisturbed);
-        FaultMatrix.assertNonEmpty(undisturbedView);
-        assertWhole("the undisturbed run", FaultMatrix.defects(undisturbedView, undisturbedView));
     }
 
     @ParameterizedTest
@@ -90,41 +79,25 @@ class EmbeddedWarehouseFaultsTest {
             Cli.expect(ExitCodes.OK, FaultMatrix.report(rendered, null));
             packageBefore = FaultMatrix.csvFiles(rendered.resolve("reports/" + FaultMatrix.MONTH));
         }
-        Cli repair;
-        try (PollingReader reader = new PollingReader(sql(out), undisturbedView)) {
-            reader.enter(Phase.BEFORE);
-            reader.enter(Phase.DISTURBED);
-            CliProcess.expect(Checkpoints.HALT_STATUS, tmp, "halted", List.of(), Map.of(Checkpoints.ENV, point.checkpoint + ":halt"),
-                    command);
-            reader.enter(Phase.HALTED);
-            Map<String, String> halted;
-            try (Sql sql = sql(out)) {
-                halted = FaultMatrix.ledger(sql);
-            }
-            reader.enter(Phase.REPAIRING);
-            repair = Cli.expect(ExitCodes.OK, command);
-            reader.enter(Phase.REPAIRED);
-            reader.pollNow();
-            reader.close();
-            System.out.println("kill -9 matrix, embedded, " + point + ": " + reader.summary());
-
-            // strictly, whatever the swap: once the repairing command has run, whole dates of one batch
-            assertTrue(reader.views(Phase.REPAIRED) >= 2, reader.summary());
-            assertWhole("after the repair, " + reader.summary(), flatten(reader.defects(Phase.REPAIRED)));
+        try (PollingReader reader = new PollingReader(sql(out), before.view())) {
+            FaultMatrix.Repaired run = FaultMatrix.haltThenRepair("embedded", point, tmp, command, reader, () -> sql(out));
             // deterministic on the current code: nothing moves while the process lies dead
             if (!TORN_WHILE_HALTED.contains(point)) {
-                assertWhole("while halted at " + point + ", " + reader.summary(), flatten(reader.defects(Phase.BEFORE, Phase.HALTED)));
+                assertWhole("while halted at " + point + ", " + reader.summary(), reader.defects(Phase.BEFORE, Phase.HALTED));
             }
-            if (PUBLISH_IS_ATOMIC) {
-                assertWhole("while publishing, " + reader.summary(), flatten(reader.defects(Phase.values())));
+            if (PUBLISH_IS_ATOMIC) assertWhole("while publishing, " + reader.summary(), reader.defects(Phase.values()));
+            try (Sql sql = sql(out)) {
+                String dead = FaultMatrix.assertLedger(point, run, FaultMatrix.ledger(sql), before.batch());
+                if (dead != null) {
+                    assertFalse(Files.exists(out.resolve("warehouse/.staging/" + dead)), "what the dead batch staged is discarded");
+                }
             }
-            assertLedger(point, halted, out, repair);
         }
 
         try (Sql sql = sql(out)) {
-            assertEquals(undisturbedTables, FaultMatrix.tables(sql), "table for table, row for row, as undisturbed");
+            assertEquals(before.tables(), FaultMatrix.tables(sql), "table for table, row for row, as undisturbed");
         }
-        assertEquals(undisturbedKibana, FaultMatrix.kibanaFiles(out), "file for file, document for document, as undisturbed");
+        assertEquals(before.kibana(), FaultMatrix.kibanaFiles(out), "file for file, document for document, as undisturbed");
         if (point.report()) {
             Path pkg = out.resolve("reports/" + FaultMatrix.MONTH);
             assertEquals(packageBefore, FaultMatrix.csvFiles(pkg), "the package as an undisturbed report renders it");
@@ -142,39 +115,8 @@ class EmbeddedWarehouseFaultsTest {
     void twoNightliesOnOneWarehouseOnePublishesTheOtherWaitsThenPublishesTheSame() throws Exception {
         long started = System.nanoTime();
         Path out = tmp.resolve("out");
-        FaultMatrix.twoNightliesTogether(tmp, FaultMatrix.nightly(out, null));
-        try (Sql sql = sql(out); Sql single = sql(undisturbed)) {
-            assertEquals(FaultMatrix.tables(single, FaultMatrix.BATCH_COLUMNS), FaultMatrix.tables(sql, FaultMatrix.BATCH_COLUMNS),
-                    "the tables equal a single run's");
-            FaultMatrix.assertOneAfterTheOther(sql);
-        }
-        assertEquals(undisturbedKibana, FaultMatrix.kibanaFiles(out));
+        FaultMatrix.twoNightliesTogether(tmp, FaultMatrix.nightly(out, null), out, () -> sql(out), () -> sql(undisturbed), before.kibana());
         System.out.printf("two nightlies, embedded: %.1f s%n", (System.nanoTime() - started) / 1e9);
-    }
-
-    /** The halted batch ends FAILED (found dead by the repairing run) and no row is left RUNNING. */
-    private void assertLedger(Point point, Map<String, String> halted, Path out, Cli repair) throws Exception {
-        Map<String, String> ledger;
-        try (Sql sql = sql(out)) {
-            ledger = FaultMatrix.ledger(sql);
-        }
-        assertTrue(ledger.values().stream().noneMatch("RUNNING"::equals), ledger.toString());
-        assertEquals("COMPLETED", ledger.get(undisturbedBatch), ledger.toString());
-        if (point.leavesARunningRow()) {
-            assertEquals(2, halted.size(), "the halted batch wrote its RUNNING row: " + halted);
-            String dead = halted.entrySet().stream().filter(e -> e.getValue().equals("RUNNING")).map(Map.Entry::getKey)
-                    .findFirst().orElseThrow(() -> new AssertionError(halted.toString()));
-            assertEquals("FAILED", ledger.get(dead), ledger + "\n" + repair.err());
-            assertFalse(Files.exists(out.resolve("warehouse/.staging/" + dead)), "what the dead batch staged is discarded");
-            assertEquals(3, ledger.size(), ledger.toString());
-        } else {
-            assertEquals(Map.of(undisturbedBatch, "COMPLETED"), halted, "no ledger row before the lock: " + point);
-            assertEquals(point.report() ? 1 : 2, ledger.size(), ledger.toString());
-        }
-    }
-
-    private static List<String> flatten(List<List<String>> views) {
-        return views.stream().flatMap(List::stream).toList();
     }
 
     /** DuckDB over the files a reader of the warehouse reads now (WarehouseViews), listed afresh for each query. */

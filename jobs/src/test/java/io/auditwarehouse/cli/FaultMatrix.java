@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -245,13 +246,77 @@ final class FaultMatrix {
         }
     }
 
-    static void assertWhole(String what, List<String> defects) {
-        assertEquals(List.of(), defects, what);
+    /** No defect in any of the views. */
+    static void assertWhole(String what, List<List<String>> views) {
+        assertEquals(List.of(), views.stream().flatMap(List::stream).toList(), what);
     }
 
-    static void assertNonEmpty(Map<String, Map<String, Long>> undisturbed) {
-        assertTrue(undisturbed.keySet().stream().anyMatch(k -> k.startsWith(WarehouseTables.FINDING + " ")),
-                "the tiny month has findings on the nightly's dates: " + undisturbed.keySet());
+
+    /** What one undisturbed nightly left, shared by every case of a warehouse. */
+    record Undisturbed(Path out, Map<String, Map<String, Long>> view, Map<String, List<String>> tables, String batch,
+                       Map<String, String> kibana) {
+
+        /** Reads it back, and checks it is worth comparing with: findings on the dates, every view whole. */
+        static Undisturbed read(Sql sql, Path out) throws Exception {
+            Map<String, Map<String, Long>> view = FaultMatrix.view(sql);
+            assertTrue(view.keySet().stream().anyMatch(k -> k.startsWith(WarehouseTables.FINDING + " ")),
+                    "the tiny month has findings on the nightly's dates: " + view.keySet());
+            assertEquals(List.of(), defects(view, view), "the undisturbed run");
+            return new Undisturbed(out, view, FaultMatrix.tables(sql), FaultMatrix.ledger(sql).keySet().iterator().next(),
+                    FaultMatrix.kibanaFiles(out));
+        }
+    }
+
+    /** What a halted command and its repair left: the ledger while halted, the repair's output. */
+    record Repaired(Map<String, String> halted, Cli repair) {
+    }
+
+    /**
+     * One case of the matrix: the command halted at the point in a JVM of its own, then run again in-process, the
+     * reader moved through the phases; asserts the strict rule (after the repair, every view whole and of one batch)
+     * and leaves the "during" rules to the caller, which knows its warehouse.
+     */
+    static Repaired haltThenRepair(String warehouse, Point point, Path logs, String[] command, PollingReader reader,
+                                   Callable<Sql> sql) throws Exception {
+        reader.enter(Phase.BEFORE);
+        reader.enter(Phase.DISTURBED);
+        CliProcess.expect(Checkpoints.HALT_STATUS, logs, "halted", List.of(), Map.of(Checkpoints.ENV, point.checkpoint + ":halt"), command);
+        reader.enter(Phase.HALTED);
+        Map<String, String> halted;
+        try (Sql s = sql.call()) {
+            halted = ledger(s);
+        }
+        reader.enter(Phase.REPAIRING);
+        Cli repair = Cli.expect(ExitCodes.OK, command);
+        reader.enter(Phase.REPAIRED);
+        reader.pollNow();
+        reader.close();
+        System.out.println("kill -9 matrix, " + warehouse + ", " + point + ": " + reader.summary());
+        assertTrue(reader.views(Phase.REPAIRED) >= 2, reader.summary());
+        assertWhole("after the repair, " + reader.summary(), reader.defects(Phase.REPAIRED));
+        return new Repaired(halted, repair);
+    }
+
+    /**
+     * The ledger after the repair: no row RUNNING; a batch halted under the lock is FAILED (the repairing run found it
+     * dead), one halted before it left no row.
+     *
+     * @return the halted batch's id, or null when it left no row
+     */
+    static String assertLedger(Point point, Repaired run, Map<String, String> after, String undisturbedBatch) {
+        assertTrue(after.values().stream().noneMatch("RUNNING"::equals), after.toString());
+        assertEquals("COMPLETED", after.get(undisturbedBatch), after.toString());
+        if (!point.leavesARunningRow()) {
+            assertEquals(Map.of(undisturbedBatch, "COMPLETED"), run.halted(), "no ledger row before the lock: " + point);
+            assertEquals(point.report() ? 1 : 2, after.size(), after.toString());
+            return null;
+        }
+        assertEquals(2, run.halted().size(), "the halted batch wrote its RUNNING row: " + run.halted());
+        String dead = run.halted().entrySet().stream().filter(e -> e.getValue().equals("RUNNING")).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new AssertionError(run.halted().toString()));
+        assertEquals("FAILED", after.get(dead), after + "\n" + run.repair().err());
+        assertEquals(3, after.size(), after.toString());
+        return dead;
     }
 
     /**
@@ -259,7 +324,8 @@ final class FaultMatrix {
      * (before its first commit), the second started then; once the second says it waits for the lock, the first goes
      * on. Both must exit 0: the overlap is made certain by the checkpoint, not by timing.
      */
-    static void twoNightliesTogether(Path logs, String[] nightly) throws Exception {
+    static void twoNightliesTogether(Path logs, String[] nightly, Path out, Callable<Sql> warehouse, Callable<Sql> single,
+                                     Map<String, String> singleKibana) throws Exception {
         CliProcess first = CliProcess.start(logs, "first", List.of(), Map.of(Checkpoints.ENV, Checkpoints.BEFORE_FIRST_COMMIT + ":pause"),
                 nightly);
         first.awaitPause(Checkpoints.BEFORE_FIRST_COMMIT, Duration.ofMinutes(5));
@@ -269,6 +335,12 @@ final class FaultMatrix {
         first.expectExit(ExitCodes.OK, Duration.ofMinutes(5));
         second.expectExit(ExitCodes.OK, Duration.ofMinutes(5));
         assertTrue(second.output().contains("is locked by nightly batch " + batchOf(first)), second.output());
+        try (Sql sql = warehouse.call(); Sql one = single.call()) {
+            // both runs start from an empty warehouse: first_batch_id names one of them, not the single run
+            assertEquals(tables(one, BATCH_COLUMNS), tables(sql, BATCH_COLUMNS), "the tables equal a single run's");
+            assertOneAfterTheOther(sql);
+        }
+        assertEquals(singleKibana, kibanaFiles(out), "the Kibana files equal a single run's");
     }
 
     /** The batch id a nightly printed. */
@@ -279,7 +351,7 @@ final class FaultMatrix {
     }
 
     /** Two COMPLETED batches in the ledger, the second started after the first ended: they never published at once. */
-    static void assertOneAfterTheOther(Sql sql) throws Exception {
+    private static void assertOneAfterTheOther(Sql sql) throws Exception {
         List<List<String>> rows = sql.query("select status, " + sql.text("started_at") + ", " + sql.text("finished_at") + " from "
                 + WarehouseTables.BATCH + " order by started_at");
         assertEquals(3, rows.size(), rows.toString());
@@ -364,6 +436,7 @@ final class FaultMatrix {
 
         @Override
         public void close() throws Exception {
+            if (!running) return;
             running = false;
             thread.interrupt();
             thread.join(60_000);

@@ -52,9 +52,8 @@ class MySqlWarehouseFaultsIT {
     static MySqlServer server;
     static MySqlServer.TestDatabase undisturbedDb;
     static Path undisturbed;
-    static Map<String, Map<String, Long>> undisturbedView;
-    static Map<String, List<String>> undisturbedTables;
-    static String undisturbedBatch;
+
+    private static FaultMatrix.Undisturbed before;
 
     @BeforeAll
     static void oneUndisturbedNightly(MySqlServer mysql) throws Exception {
@@ -65,11 +64,8 @@ class MySqlWarehouseFaultsIT {
         undisturbed = shared.resolve("undisturbed");
         Cli.expect(ExitCodes.OK, FaultMatrix.nightly(undisturbed, config));
         try (Sql sql = sql(undisturbedDb)) {
-            undisturbedView = FaultMatrix.view(sql);
-            undisturbedTables = FaultMatrix.tables(sql);
-            undisturbedBatch = FaultMatrix.ledger(sql).keySet().iterator().next();
+            before = FaultMatrix.Undisturbed.read(sql, undisturbed);
         }
-        FaultMatrix.assertNonEmpty(undisturbedView);
     }
 
     @AfterAll
@@ -86,42 +82,16 @@ class MySqlWarehouseFaultsIT {
             FaultMatrix.copyTree(undisturbed, out);
             String config = MySqlTestConfig.write(tmp, server, db.name());
             String[] command = point.report() ? FaultMatrix.report(out, config) : FaultMatrix.nightly(out, config);
-            Map<String, String> halted;
-            Cli repair;
-            try (PollingReader reader = new PollingReader(sql(db), undisturbedView)) {
-                reader.enter(Phase.BEFORE);
-                reader.enter(Phase.DISTURBED);
-                CliProcess.expect(Checkpoints.HALT_STATUS, tmp, "halted", List.of(), Map.of(Checkpoints.ENV, point.checkpoint + ":halt"),
-                        command);
-                reader.enter(Phase.HALTED);
-                try (Sql sql = sql(db)) {
-                    halted = FaultMatrix.ledger(sql);
-                }
-                reader.enter(Phase.REPAIRING);
-                repair = Cli.expect(ExitCodes.OK, command);
-                reader.enter(Phase.REPAIRED);
-                reader.pollNow();
-                reader.close();
-                System.out.println("kill -9 matrix, mysql, " + point + ": " + reader.summary());
-                assertTrue(reader.views(Phase.REPAIRED) >= 2, reader.summary());
-                assertWhole("after the repair, " + reader.summary(), flatten(reader.defects(Phase.REPAIRED)));
+            try (PollingReader reader = new PollingReader(sql(db), before.view());
+                 Sql sql = sql(db)) {
+                FaultMatrix.Repaired run = FaultMatrix.haltThenRepair("mysql", point, tmp, command, reader, () -> sql(db));
                 // one transaction per publish: never a torn date, at any time
-                assertWhole("while publishing, " + reader.summary(), flatten(reader.defects(Phase.values())));
-            }
-            try (Sql sql = sql(db)) {
-                Map<String, String> ledger = FaultMatrix.ledger(sql);
-                assertTrue(ledger.values().stream().noneMatch("RUNNING"::equals), ledger.toString());
-                if (point.leavesARunningRow()) {
-                    String dead = halted.entrySet().stream().filter(e -> e.getValue().equals("RUNNING")).map(Map.Entry::getKey)
-                            .findFirst().orElseThrow(() -> new AssertionError(halted.toString()));
-                    assertEquals("FAILED", ledger.get(dead), ledger + "\n" + repair.err());
-                } else {
-                    assertEquals(Map.of(undisturbedBatch, "COMPLETED"), halted, "no ledger row before the lock: " + point);
-                }
-                assertEquals(undisturbedTables, FaultMatrix.tables(sql), "table for table, row for row, as undisturbed");
+                assertWhole("while publishing, " + reader.summary(), reader.defects(Phase.values()));
+                FaultMatrix.assertLedger(point, run, FaultMatrix.ledger(sql), before.batch());
+                assertEquals(before.tables(), FaultMatrix.tables(sql), "table for table, row for row, as undisturbed");
                 assertEquals(List.of(), leftInStaging(db), "no staged rows are left behind");
             }
-            assertEquals(FaultMatrix.kibanaFiles(undisturbed), FaultMatrix.kibanaFiles(out), "document for document, as undisturbed");
+            assertEquals(before.kibana(), FaultMatrix.kibanaFiles(out), "document for document, as undisturbed");
             if (point.report()) Cli.expect(ExitCodes.OK, "verify", out.resolve("reports/" + FaultMatrix.MONTH).toString());
         }
         System.out.printf("kill -9 matrix, mysql, %s: %.1f s%n", point, (System.nanoTime() - started) / 1e9);
@@ -143,7 +113,7 @@ class MySqlWarehouseFaultsIT {
             try (Sql sql = sql(db)) {
                 previous = FaultMatrix.tables(sql, Set.of());
             }
-            try (PollingReader reader = new PollingReader(sql(db), undisturbedView)) {
+            try (PollingReader reader = new PollingReader(sql(db), before.view())) {
                 reader.enter(Phase.BEFORE);
                 CliProcess job = CliProcess.start(tmp, "killed", List.of(),
                         Map.of(Checkpoints.ENV, Checkpoints.BETWEEN_TABLE_COMMITS + ":pause"), FaultMatrix.nightly(out, config));
@@ -164,11 +134,11 @@ class MySqlWarehouseFaultsIT {
                     assertEquals(previous, FaultMatrix.tables(sql, Set.of()), "rolled back: the previous state intact, batch ids included");
                     Map<String, String> ledger = FaultMatrix.ledger(sql);
                     assertEquals(2, ledger.size(), ledger.toString());
-                    ledger.remove(undisturbedBatch);
+                    ledger.remove(before.batch());
                     assertEquals(List.of("FAILED"), List.copyOf(ledger.values()), "the killed batch is FAILED");
                 }
                 assertEquals(List.of(), leftInStaging(db), "the failed batch discarded what it staged");
-                assertEquals(FaultMatrix.kibanaFiles(undisturbed), FaultMatrix.kibanaFiles(out), "no index published");
+                assertEquals(before.kibana(), FaultMatrix.kibanaFiles(out), "no index published");
 
                 reader.enter(Phase.REPAIRING);
                 Cli.expect(ExitCodes.OK, FaultMatrix.nightly(out, config));
@@ -176,12 +146,12 @@ class MySqlWarehouseFaultsIT {
                 reader.pollNow();
                 reader.close();
                 System.out.println("KILL mid-publish, mysql: " + reader.summary());
-                assertWhole("at any time, " + reader.summary(), flatten(reader.defects(Phase.values())));
+                assertWhole("at any time, " + reader.summary(), reader.defects(Phase.values()));
             }
             try (Sql sql = sql(db)) {
-                assertEquals(undisturbedTables, FaultMatrix.tables(sql), "the next run: as undisturbed");
+                assertEquals(before.tables(), FaultMatrix.tables(sql), "the next run: as undisturbed");
             }
-            assertEquals(FaultMatrix.kibanaFiles(undisturbed), FaultMatrix.kibanaFiles(out));
+            assertEquals(before.kibana(), FaultMatrix.kibanaFiles(out));
         }
         System.out.printf("KILL mid-publish, mysql: %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
@@ -213,13 +183,8 @@ class MySqlWarehouseFaultsIT {
         try (MySqlServer.TestDatabase db = copy(undisturbedDb, false)) {
             Path out = tmp.resolve("out");
             String config = MySqlTestConfig.write(tmp, server, db.name());
-            FaultMatrix.twoNightliesTogether(tmp, FaultMatrix.nightly(out, config));
-            try (Sql sql = sql(db); Sql single = sql(undisturbedDb)) {
-                assertEquals(FaultMatrix.tables(single, FaultMatrix.BATCH_COLUMNS), FaultMatrix.tables(sql, FaultMatrix.BATCH_COLUMNS),
-                        "the tables equal a single run's");
-                FaultMatrix.assertOneAfterTheOther(sql);
-            }
-            assertEquals(FaultMatrix.kibanaFiles(undisturbed), FaultMatrix.kibanaFiles(out));
+            FaultMatrix.twoNightliesTogether(tmp, FaultMatrix.nightly(out, config), out, () -> sql(db), () -> sql(undisturbedDb),
+                    before.kibana());
         }
         System.out.printf("two nightlies, mysql: %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
@@ -263,10 +228,6 @@ class MySqlWarehouseFaultsIT {
             }
         }
         return tables;
-    }
-
-    static List<String> flatten(List<List<String>> views) {
-        return views.stream().flatMap(List::stream).toList();
     }
 
     /** JDBC over the warehouse schema; every statement is its own snapshot (autocommit, REPEATABLE READ). */

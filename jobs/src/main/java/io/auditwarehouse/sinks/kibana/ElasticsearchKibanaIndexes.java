@@ -85,7 +85,8 @@ public final class ElasticsearchKibanaIndexes implements KibanaIndexes {
         long start = System.nanoTime();
         for (int retry = 1; ; retry++) {
             ElasticsearchHttp.Answer answer = es.exchange("POST", "/_bulk", String.join("", pending));
-            List<String> rejected = answer.status() == TOO_MANY_REQUESTS ? pending : rejectedActions(es.check("POST", "/_bulk", answer), pending);
+            List<String> rejected = answer.status() == TOO_MANY_REQUESTS ? pending
+                    : rejectedActions(es.check("POST", "/_bulk", answer), pending);
             if (rejected.isEmpty()) return;
             Duration wait = REJECTED.delay(retry, ThreadLocalRandom.current().nextDouble());
             if (!REJECTED.allows(Duration.ofNanos(System.nanoTime() - start), wait)) {
