@@ -30,7 +30,8 @@ import static org.apache.spark.sql.functions.col;
  * and its indexes failed; a nightly or backfill row still RUNNING while this batch holds the writer lock belongs to a
  * process that died mid-publish (perhaps after its warehouse commit). Every later batch, of any date, republishes
  * their dates from the warehouse tables as they are now (the indexes follow the warehouse, never the sources), then
- * turns each PUBLISHED_WAREHOUSE_ONLY row COMPLETED and each dead RUNNING row FAILED, naming itself in the message.
+ * turns each PUBLISHED_WAREHOUSE_ONLY row COMPLETED and each dead RUNNING row FAILED, naming itself in the message,
+ * and discards what the dead batch had staged.
  */
 final class OwedIndexes {
 
@@ -60,6 +61,8 @@ final class OwedIndexes {
         List<String> ids = new ArrayList<>();
         for (BatchRecord b : owed) {
             ids.add(b.batchId());
+            // a process that died mid-publish never discarded what it staged (the stg_* rows, the .staging folder)
+            if (BatchRecord.RUNNING.equals(b.status())) warehouse.discardStaging(b.batchId());
             String repaid = "the Kibana indexes were republished by batch " + batchId + " at " + at;
             // a PUBLISHED_WAREHOUSE_ONLY row keeps its finish time: its warehouse was published then
             warehouse.recordBatch(BatchRecord.PUBLISHED_WAREHOUSE_ONLY.equals(b.status())

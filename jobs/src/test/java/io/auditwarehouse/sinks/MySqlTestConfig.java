@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A config file pointing the warehouse at a test database; the password goes in a file, as secrets must. */
-final class MySqlTestConfig {
+public final class MySqlTestConfig {
 
     private MySqlTestConfig() {
     }
 
-    static String write(Path dir, MySqlServer server, String schema) throws IOException {
+    public static String write(Path dir, MySqlServer server, String schema) throws IOException {
         Path password = Files.writeString(dir.resolve("warehouse-password-" + schema), server.password());
         Path config = Files.writeString(dir.resolve("warehouse-" + schema + ".yaml"), String.join("\n",
                 "warehouse:",

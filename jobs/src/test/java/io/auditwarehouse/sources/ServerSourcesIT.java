@@ -65,6 +65,10 @@ class ServerSourcesIT {
         List<String> errors = r.err().lines().filter(l -> l.startsWith("error")).toList();
         assertEquals(1, errors.size(), r.err());
         assertTrue(errors.get(0).contains("elasticsearch") && errors.get(0).contains("127.0.0.1:1"), errors.get(0));
+        // bounded retries: several attempts, within the sources' budget of about 8 s of waits
+        java.util.regex.Matcher tried = java.util.regex.Pattern.compile("after (\\d+) attempts in ([0-9.]+) s").matcher(errors.get(0));
+        assertTrue(tried.find() && Integer.parseInt(tried.group(1)) >= 2 && Double.parseDouble(tried.group(2)) < 30, errors.get(0));
         assertTrue(Files.notExists(out.resolve("warehouse/recon_run")), "nothing published");
+        assertTrue(Files.notExists(out.resolve("kibana")), "no Kibana index written");
     }
 }

@@ -97,11 +97,15 @@ public final class CliProcess {
      * is then blocked at exactly that point. Fails if it ends first or does not get there within {@code max}.
      */
     public void awaitPause(String checkpoint, Duration max) throws Exception {
-        String marker = "checkpoint " + checkpoint + " reached: paused";
+        awaitErr("checkpoint " + checkpoint + " reached: paused", max);
+    }
+
+    /** Returns once stderr holds {@code marker} (a progress line); fails if the process ends first or after {@code max}. */
+    public void awaitErr(String marker, Duration max) throws Exception {
         long deadline = System.nanoTime() + max.toNanos();
         while (!(Files.exists(stderr) && Files.readString(stderr, StandardCharsets.UTF_8).contains(marker))) {
-            if (!process.isAlive()) throw new AssertionError(name + " ended before checkpoint " + checkpoint + "\n" + output());
-            if (System.nanoTime() > deadline) throw new AssertionError(name + " did not reach " + checkpoint + " in " + max + "\n" + output());
+            if (!process.isAlive()) throw new AssertionError(name + " ended before printing '" + marker + "'\n" + output());
+            if (System.nanoTime() > deadline) throw new AssertionError(name + " did not print '" + marker + "' in " + max + "\n" + output());
             Thread.sleep(50); // polling the marker, not guessing a time: the process waits for us there
         }
     }
@@ -110,6 +114,14 @@ public final class CliProcess {
     public void resume() throws IOException {
         process.getOutputStream().write('\n');
         process.getOutputStream().flush();
+    }
+
+    /**
+     * Lets a process go on for good: its stdin closed, so this pause and every later one (each slice of a read reaches
+     * {@code reading-sources} once) return at once.
+     */
+    public void release() throws IOException {
+        process.getOutputStream().close();
     }
 
     public String out() throws IOException {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * An Elasticsearch of the test's own, for a test that kills it: the shared one on 9200 serves every other IT and must
@@ -28,19 +29,28 @@ public final class PrivateElasticsearch implements AutoCloseable {
     private final Path run;
     private final int httpPort;
     private final int transportPort;
+    private final List<String> settings;
     private ProcessHandle process;
 
-    private PrivateElasticsearch(Path run, int httpPort, int transportPort) {
+    private PrivateElasticsearch(Path run, int httpPort, int transportPort, List<String> settings) {
         this.run = run;
         this.httpPort = httpPort;
         this.transportPort = transportPort;
+        this.settings = settings;
     }
 
-    /** Unpacks the distribution if needed and starts a fresh node. */
-    public static PrivateElasticsearch start() throws Exception {
+    /**
+     * Unpacks the distribution if needed and starts a fresh node.
+     *
+     * @param settings extra node settings, each {@code key=value} (passed as {@code -E}), e.g. a tiny write queue
+     */
+    public static PrivateElasticsearch start(String... settings) throws Exception {
+        for (String setting : settings) {
+            if (!setting.matches("[a-z0-9_.]+=[A-Za-z0-9_.]+")) throw new IllegalArgumentException("not a plain setting: " + setting);
+        }
         Path run = HOME.resolve("run-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
         Files.createDirectories(run);
-        PrivateElasticsearch es = new PrivateElasticsearch(run, freePort(), freePort());
+        PrivateElasticsearch es = new PrivateElasticsearch(run, freePort(), freePort(), List.of(settings));
         es.startAgain();
         return es;
     }
@@ -62,7 +72,8 @@ public final class PrivateElasticsearch implements AutoCloseable {
         String command = "ES_JAVA_HOME='" + javaHome + "' ES_JAVA_OPTS='-Xms256m -Xmx256m' '" + dist.resolve("bin/elasticsearch")
                 + "' -d -p '" + pid + "' -E discovery.type=single-node -E xpack.security.enabled=false"
                 + " -E network.host=127.0.0.1 -E http.port=" + httpPort + " -E transport.port=" + transportPort
-                + " -E path.data='" + run.resolve("data") + "' -E path.logs='" + run.resolve("logs") + "'";
+                + " -E path.data='" + run.resolve("data") + "' -E path.logs='" + run.resolve("logs") + "'"
+                + settings.stream().map(setting -> " -E " + setting).collect(Collectors.joining());
         // the daemon keeps the streams it was given: a log file, never a pipe this JVM would wait on for ever
         String daemon = command + " >> '" + run.resolve("start.log") + "' 2>&1";
         if (isRoot()) {

@@ -29,9 +29,31 @@ final class ElasticsearchHttp {
         return shownUrl;
     }
 
+    /** An answer of any status. */
+    record Answer(int status, JsonNode json, String body) {
+    }
+
     /** Sends one request; a status outside 2xx fails with Elasticsearch's own reason. */
     JsonNode send(String method, String path, String body) {
-        String what = method + " " + path.replaceAll("\\?.*", "");
+        return check(method, path, exchange(method, path, body));
+    }
+
+    /** Fails with Elasticsearch's own reason unless the status is 2xx. */
+    JsonNode check(String method, String path, Answer answer) {
+        if (answer.status() / 100 != 2) {
+            throw failed("Elasticsearch at " + shownUrl + " answered " + answer.status() + " to " + what(method, path) + ": "
+                    + reason(answer.json(), answer.body()), null);
+        }
+        return answer.json();
+    }
+
+    private static String what(String method, String path) {
+        return method + " " + path.replaceAll("\\?.*", "");
+    }
+
+    /** Sends one request and returns the answer whatever its status; only a failure to talk to the server throws. */
+    Answer exchange(String method, String path, String body) {
+        String what = what(method, path);
         EsConnection.Response response;
         try {
             response = connection.request(method, path, body);
@@ -43,12 +65,7 @@ final class ElasticsearchHttp {
             Thread.currentThread().interrupt();
             throw failed("interrupted during " + what + " at " + shownUrl, e);
         }
-        JsonNode answer = parse(response.body());
-        if (response.status() / 100 != 2) {
-            throw failed("Elasticsearch at " + shownUrl + " answered " + response.status() + " to " + what + ": "
-                    + reason(answer, response.body()), null);
-        }
-        return answer;
+        return new Answer(response.status(), parse(response.body()), response.body());
     }
 
     static WriteFailedException failed(String message, Throwable cause) {

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auditwarehouse.config.ServerSettings;
 import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.sinks.kibana.KibanaDocuments.Document;
+import io.auditwarehouse.sources.Backoff;
 import org.apache.spark.sql.Row;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The Kibana-ready indices in Elasticsearch: installs the index templates, bulk-indexes the batch's documents under
@@ -20,6 +24,9 @@ import java.util.List;
 public final class ElasticsearchKibanaIndexes implements KibanaIndexes {
 
     static final int BULK_DOCUMENTS = 2_000;
+    private static final int TOO_MANY_REQUESTS = 429;
+    /** Rejected documents are sent again for at most about 30 s: a busy node, not a dead one (that fails at once). */
+    private static final Backoff REJECTED = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(4), Duration.ofSeconds(30));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ElasticsearchHttp es;
@@ -54,39 +61,75 @@ public final class ElasticsearchKibanaIndexes implements KibanaIndexes {
 
     private long index(Iterator<Document> documents) {
         long count = 0;
-        StringBuilder body = new StringBuilder();
-        int inBody = 0;
+        List<String> actions = new ArrayList<>();
         while (documents.hasNext()) {
-            body.append(documents.next().bulkLines());
+            actions.add(documents.next().bulkLines());
             count++;
-            if (++inBody == BULK_DOCUMENTS) {
-                bulk(body.toString(), inBody);
-                body.setLength(0);
-                inBody = 0;
+            if (actions.size() == BULK_DOCUMENTS) {
+                bulk(actions);
+                actions = new ArrayList<>();
             }
         }
-        if (inBody > 0) bulk(body.toString(), inBody);
+        if (!actions.isEmpty()) bulk(actions);
         return count;
     }
 
-    /** One {@code _bulk} request; any rejected action fails the publish. */
-    private void bulk(String body, int documents) {
-        JsonNode answer = es.send("POST", "/_bulk", body);
-        if (!answer.path("errors").asBoolean(false)) return;
+    /**
+     * One {@code _bulk} request of the given actions (each its own lines). A full write queue answers 429, for the whole
+     * request or for the actions of some shards: only those are sent again, with backoff, within {@link #REJECTED}'s
+     * budget (a document indexed under its own id twice is still one document). Any other failed action fails the
+     * publish at once.
+     */
+    private void bulk(List<String> actions) {
+        List<String> pending = actions;
+        long start = System.nanoTime();
+        for (int retry = 1; ; retry++) {
+            ElasticsearchHttp.Answer answer = es.exchange("POST", "/_bulk", String.join("", pending));
+            List<String> rejected = answer.status() == TOO_MANY_REQUESTS ? pending
+                    : rejectedActions(es.check("POST", "/_bulk", answer), pending);
+            if (rejected.isEmpty()) return;
+            Duration wait = REJECTED.delay(retry, ThreadLocalRandom.current().nextDouble());
+            if (!REJECTED.allows(Duration.ofNanos(System.nanoTime() - start), wait)) {
+                throw ElasticsearchHttp.failed("Elasticsearch at " + es.url() + " still rejected " + rejected.size() + " of "
+                        + actions.size() + " documents (429, its write queue is full) after " + retry + " attempts", null);
+            }
+            pending = rejected;
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ElasticsearchHttp.failed("interrupted while waiting to send rejected documents again", e);
+            }
+        }
+    }
+
+    /** The actions answered 429; fails on any other error, naming the first. */
+    private List<String> rejectedActions(JsonNode answer, List<String> sent) {
+        if (!answer.path("errors").asBoolean(false)) return List.of();
+        List<String> rejected = new ArrayList<>();
         int failed = 0;
         String first = null;
+        int i = 0;
         for (JsonNode item : answer.path("items")) {
             JsonNode result = item.elements().next();
             if (result.has("error")) {
-                failed++;
-                if (first == null) {
-                    first = result.path("_index").asText() + "/" + result.path("_id").asText() + ": "
-                            + ElasticsearchHttp.errorText(result.path("error"));
+                if (result.path("status").asInt() == TOO_MANY_REQUESTS) {
+                    rejected.add(sent.get(i));
+                } else {
+                    failed++;
+                    if (first == null) {
+                        first = result.path("_index").asText() + "/" + result.path("_id").asText() + ": "
+                                + ElasticsearchHttp.errorText(result.path("error"));
+                    }
                 }
             }
+            i++;
         }
-        throw ElasticsearchHttp.failed("bulk request at " + es.url() + " rejected " + failed + " of " + documents
-                + " documents, first " + first, null);
+        if (failed > 0) {
+            throw ElasticsearchHttp.failed("bulk request at " + es.url() + " rejected " + failed + " of " + sent.size()
+                    + " documents, first " + first, null);
+        }
+        return rejected;
     }
 
     /**
@@ -101,13 +144,13 @@ public final class ElasticsearchKibanaIndexes implements KibanaIndexes {
             es.send("POST", indices + "/_refresh", null);
             JsonNode hits = es.send("POST", indices + "/_search", query).path("hits").path("hits");
             if (hits.isEmpty()) return;
-            StringBuilder body = new StringBuilder();
+            List<String> deletes = new ArrayList<>();
             for (JsonNode hit : hits) {
                 ObjectNode action = JSON.createObjectNode();
                 action.putObject("delete").put("_index", hit.path("_index").asText()).put("_id", hit.path("_id").asText());
-                body.append(action).append('\n');
+                deletes.add(action + "\n");
             }
-            bulk(body.toString(), hits.size());
+            bulk(deletes);
         }
     }
 
