@@ -133,12 +133,14 @@ class SchedulerIT {
             Cli.expect(0, "migrate", "--config", config.toString());
             Node a = new Node("a", config);
             Node b = new Node("b", config);
-            Thread.sleep(30_000);
+            // counted in runs, not seconds: on a busy machine the nodes start later, the slots keep coming
+            waitFor(Duration.ofMinutes(3), "13 slots run by the two nodes", () -> a.starts().size() + b.starts().size() >= 13);
             // Quartz does not spread runs evenly: stop the node that ran them, the other one goes on with the next slot
             Node first = a.starts().size() >= b.starts().size() ? a : b;
             Node other = first == a ? b : a;
             first.stop();
-            Thread.sleep(30_000);
+            int before = other.starts().size();
+            waitFor(Duration.ofMinutes(3), "13 more slots run by the other node", () -> other.starts().size() >= before + 13);
             other.stop();
             List<Start> starts = new ArrayList<>(a.starts());
             starts.addAll(b.starts());
@@ -164,7 +166,7 @@ class SchedulerIT {
             Cli.expect(0, "migrate", "--config", config.toString());
             Node a = new Node("a", config);
             Node b = new Node("b", config);
-            Thread.sleep(25_000);
+            waitFor(Duration.ofMinutes(3), "six runs completed", () -> ledger(db).stream().filter(r -> r.finished() != null).count() >= 6);
             a.stop();
             b.stop();
             List<Row> rows = ledger(db);
@@ -192,10 +194,12 @@ class SchedulerIT {
             Instant stopped = Instant.now();
             Thread.sleep(11_000); // three or four 3-second slots missed
             Instant restarted = Instant.now();
-            Node second = new Node("second", config);
-            Thread.sleep(9_000);
-            second.stop();
             Predicate<Instant> onSlot = t -> t.getNano() == 0 && t.getEpochSecond() % 3 == 0;
+            Node second = new Node("second", config);
+            // until the schedule has gone on past the catch-up, however long the node takes to start on a busy machine
+            waitFor(Duration.ofMinutes(2), "a run on a regular slot after the restart", () -> second.starts().stream()
+                    .anyMatch(st -> onSlot.test(st.slot()) && st.slot().isAfter(restarted)));
+            second.stop();
             List<Start> after = second.starts();
             List<Start> catchUp = after.stream().filter(s -> !onSlot.test(s.slot())).toList();
             List<Start> missedSlots = after.stream().filter(s -> onSlot.test(s.slot()) && s.slot().isAfter(stopped)
