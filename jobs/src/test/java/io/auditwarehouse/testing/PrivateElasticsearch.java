@@ -1,12 +1,13 @@
 package io.auditwarehouse.testing;
 
+import static io.auditwarehouse.testing.LocalCommands.isRoot;
+import static io.auditwarehouse.testing.LocalCommands.freePort;
+import static io.auditwarehouse.testing.LocalCommands.exec;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -136,23 +137,5 @@ public final class PrivateElasticsearch implements AutoCloseable {
         Files.createDirectories(HOME);
         exec(List.of("unzip", "-q", "-o", zip.toString(), "-d", HOME.toString()));
         return dist;
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void exec(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
     }
 }

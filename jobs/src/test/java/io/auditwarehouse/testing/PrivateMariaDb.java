@@ -1,7 +1,9 @@
 package io.auditwarehouse.testing;
 
+import static io.auditwarehouse.testing.LocalCommands.isRoot;
+import static io.auditwarehouse.testing.LocalCommands.freePort;
+import static io.auditwarehouse.testing.LocalCommands.exec;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -164,23 +166,5 @@ public final class PrivateMariaDb implements AutoCloseable {
         if (Files.isExecutable(Path.of(debianPath))) return Path.of(debianPath);
         throw new IllegalStateException(name + " is missing: the TLS tests run a MariaDB of their own, also where Testcontainers "
                 + "serves the others; install the Debian package mariadb-server (bin/test-services up does as root)");
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void exec(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
     }
 }
