@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class PrivateElasticsearch implements AutoCloseable {
 
     private static final String VERSION = "7.17.29";
-    private static final Path HOME = Path.of("target", "private-es").toAbsolutePath();
+    private static final Path HOME = home();
     private static final Duration START_WITHIN = Duration.ofMinutes(2);
 
     private final Path run;
@@ -123,6 +123,17 @@ public final class PrivateElasticsearch implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Under {@code target/}, except as root: then aw-es runs the node and may not traverse the project's parents (a
+     * clone under {@code mktemp -d} is mode 700), so a folder of this project's own under the temporary folder.
+     */
+    private static Path home() {
+        Path target = Path.of("target", "private-es").toAbsolutePath();
+        if (!isRoot()) return target;
+        String project = HexFormat.of().toHexDigits(target.toString().hashCode());
+        return Path.of(System.getProperty("java.io.tmpdir"), "aw-private-es-" + project);
     }
 
     private static synchronized Path distribution() throws Exception {
