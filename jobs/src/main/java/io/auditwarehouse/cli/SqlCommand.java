@@ -1,5 +1,6 @@
 package io.auditwarehouse.cli;
 
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.query.DuckDbEngine;
@@ -88,7 +89,7 @@ final class SqlCommand implements Callable<Integer> {
         Snapshots snapshots = new Snapshots(config.warehouseDir());
         OptionalLong version = snapshots.committedBy(batchId);
         if (version.isEmpty()) {
-            throw new ConfigException("--batch", "batch " + batchId + " committed no snapshot kept under " + config.warehouseDir()
+            throw new ConfigException("--batch", "batch " + ErrorMessages.quoted(batchId) + " committed no snapshot kept under " + config.warehouseDir()
                     + " (unknown, failed before its commit, or older than warehouse.retention)");
         }
         return snapshots.read(version.getAsLong());

@@ -53,9 +53,11 @@ class TimeTravelTest {
         assertEquals(List.of("2"), Cli.expect(ExitCodes.OK, "sql", "--out", o, "--format", "csv", "--engine", "spark",
                 "--batch", batches.get(0).batchId(), OVERUSE).csvRows());
 
-        Cli unknown = Cli.expect(ExitCodes.USAGE, "sql", "--out", o, "--batch", "nightly-nope", "select 1");
+        // a batch id pasted from CSV output keeps its CRLF's carriage return: the error line shows it instead of breaking
+        Cli unknown = Cli.expect(ExitCodes.USAGE, "sql", "--out", o, "--batch", batches.get(0).batchId() + "\r", "select 1");
         assertEquals(1, unknown.err().lines().filter(l -> l.startsWith("error")).count(), unknown.err());
-        assertTrue(unknown.err().contains("--batch: batch nightly-nope committed no snapshot kept under"), unknown.err());
+        assertTrue(unknown.err().contains("--batch: batch '" + batches.get(0).batchId() + "\\r' committed no snapshot kept under"),
+                unknown.err());
 
         Cli same = Cli.expect(ExitCodes.OK, "report", "--out", o, "--month", "2026-10", "--reproduce");
         assertTrue(same.out().startsWith("reproduced: identical ("), same.out());
