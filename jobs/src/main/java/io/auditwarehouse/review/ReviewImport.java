@@ -57,8 +57,12 @@ public final class ReviewImport {
         }
         List<ReviewRequest> rows = new ArrayList<>();
         try {
-            for (CSVRecord r : csv) {
-                String where = name + " line " + csv.getCurrentLineNumber();
+            java.util.Iterator<CSVRecord> records = csv.iterator();
+            while (true) {
+                long start = csv.getCurrentLineNumber() + 1; // hasNext reads the record: its first line is the one after
+                if (!records.hasNext()) break;
+                CSVRecord r = records.next();
+                String where = name + " line " + start;
                 if (r.size() == 1 && r.get(0).isEmpty()) continue; // a blank line
                 if (r.size() != header.size()) {
                     throw new ConfigException(OPTION, where + ": " + r.size() + " fields, the header has " + header.size());
