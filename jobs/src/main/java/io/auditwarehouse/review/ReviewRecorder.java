@@ -1,10 +1,12 @@
 package io.auditwarehouse.review;
 
+import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.model.FindingReview;
 import io.auditwarehouse.model.FindingStatus;
 import io.auditwarehouse.model.UserDirectory;
 import io.auditwarehouse.sinks.FindingReviews;
 import io.auditwarehouse.sinks.WarehouseSink;
+import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sinks.kibana.KibanaIndexes;
 
 import java.time.Instant;
@@ -48,6 +50,14 @@ public final class ReviewRecorder {
         Map<String, FindingStatus> statuses = history.statusesOf(findings.keySet());
         Map<LocalDate, List<FindingStatus>> byDate = new TreeMap<>();
         statuses.forEach((id, s) -> byDate.computeIfAbsent(findings.get(id).businessDate(), d -> new ArrayList<>()).add(s));
-        return new Recorded(reviews, added, statuses, kibana.updateDispositions(byDate));
+        long updated;
+        try {
+            updated = kibana.updateDispositions(byDate);
+        } catch (RuntimeException e) {
+            throw new WriteFailedException(added + " review(s) recorded in " + FindingReviews.TABLE.name() + ", but updating the Kibana "
+                    + "finding documents in " + kibana.location() + " failed (the next nightly of those dates publishes them with their "
+                    + "disposition): " + ErrorMessages.firstLine(e), e);
+        }
+        return new Recorded(reviews, added, statuses, updated);
     }
 }

@@ -76,6 +76,11 @@ class ReviewCommandTest {
         }
         assertEquals(List.of("REMEDIATED,INC-4711,han.audit,,"), status(out, gap));
         assertEquals(List.of("OPEN,,,,"), status(out, overused));
+        // the finding's Kibana document (bulk files without Elasticsearch) carries it too
+        List<String> documents = Files.readAllLines(out.resolve("kibana/audit-recon-findings-2026.10/2026-10-01.ndjson"));
+        assertTrue(documents.stream().anyMatch(l -> l.contains("\"finding_id\":\"" + gap + "\"") && l.contains("\"disposition\":\"REMEDIATED\"")
+                && l.contains("\"disposition_reference\":\"INC-4711\"")), String.join("\n", documents));
+        assertTrue(documents.stream().anyMatch(l -> l.contains("\"finding_id\":\"" + overused + "\"") && l.contains("\"disposition\":\"OPEN\"")));
         assertEquals(1, reviews(out));
         assertEquals(List.of("빌드 13 삭제 확인"), Cli.expect(0, "sql", "--out", out.toString(), "--format", "csv",
                 "select comment from recon_finding_review").csvRows());
