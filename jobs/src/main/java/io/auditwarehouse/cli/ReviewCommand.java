@@ -95,6 +95,6 @@ final class ReviewCommand implements Callable<Integer> {
         }
         if (findingId == null) throw new ConfigException("FINDING_ID", "which finding? give FINDING_ID --disposition D --reference R, or --import FILE.csv");
         if (disposition == null) throw new ConfigException("--disposition", "required with FINDING_ID");
-        return List.of(new ReviewRequest("", findingId, disposition.strip().toUpperCase(java.util.Locale.ROOT), reference, comment, approves));
+        return List.of(new ReviewRequest("", findingId.strip(), disposition.strip().toUpperCase(java.util.Locale.ROOT), reference, comment, approves));
     }
 }
