@@ -12,11 +12,15 @@ import io.auditwarehouse.job.Reconciliation;
 import io.auditwarehouse.report.EvidencePackage.RenderedPackage;
 import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
+import io.auditwarehouse.review.DemoReviews;
+import io.auditwarehouse.review.ReviewRecorder;
 import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SparkSessions;
 import io.auditwarehouse.runtime.Warehouses;
 import io.auditwarehouse.sinks.InterruptedBatches;
 import io.auditwarehouse.sinks.WarehouseLock;
+import io.auditwarehouse.sinks.kibana.KibanaIndexes;
+import io.auditwarehouse.sources.configured.Sources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,6 +81,9 @@ final class DemoCommand implements Callable<Integer> {
         try (Reconciliation reconciliation = job.open(generated.asOf().toInstant(), days)) {
             results.add(reconciliation.publish("backfill", days));
         }
+        // a few findings reviewed, so the PDF and recon_finding_status show dispositions too
+        ReviewRecorder.Recorded reviewed = DemoReviews.record(job.warehouse(), KibanaIndexes.forConfig(config),
+                Sources.approvals(SparkSessions.getOrCreate(config.sparkMaster()), config).users(), Instant.now());
         Instant reportStarted = Instant.now();
         RenderedPackage report;
         try (WarehouseLock.Held lock = Warehouses.lock(config, "demo: report --month " + ym, progress::step)) {
@@ -97,6 +104,11 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("  bin/audit-warehouse sql --out " + o + " --format csv \"select * from recon_finding where severity = 'HIGH'\"");
         if (config.servers().esUrl().isEmpty()) {
             stdout.println("  Kibana bulk files, index templates and saved objects in " + out.resolve("kibana") + " (README: Kibana)");
+        }
+        if (reviewed != null) {
+            stdout.println("  bin/audit-warehouse sql --out " + o + " \"select * from recon_finding_status where disposition <> 'OPEN'\"  "
+                    + "(4 demo reviews by root.admin and baek.admin; record yours with: bin/audit-warehouse review --input "
+                    + config.inputDir() + " --out " + o + " FINDING_ID --disposition REMEDIATED --reference T-1 --as root.admin)");
         }
         stdout.println("  inputs in " + config.inputDir() + ", ground truth in " + config.inputDir().resolve("ground-truth.csv"));
         stdout.flush();

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param groupBy {@link MailSettings#BY_APPROVER} or {@link MailSettings#BY_DEPARTMENT}
  */
 public record DigestContent(DigestSlot slot, Instant asOf, ZoneId zone, String groupBy, boolean usersKnown,
-                            List<Group> groups) {
+                            List<Group> groups, int reviewSla, List<AgeingFindings.Ageing> ageing) {
 
     public static final String FAILURE_REPORT = "FAILURE_REPORT";
     public static final String REQUESTED = "REQUESTED";
@@ -41,14 +41,25 @@ public record DigestContent(DigestSlot slot, Instant asOf, ZoneId zone, String g
 
     public DigestContent {
         groups = List.copyOf(groups);
+        ageing = List.copyOf(ageing);
+    }
+
+    public DigestContent(DigestSlot slot, Instant asOf, ZoneId zone, String groupBy, boolean usersKnown, List<Group> groups) {
+        this(slot, asOf, zone, groupBy, usersKnown, groups, 0, List.of());
+    }
+
+    /** The same failure reports, with the HIGH findings left unreviewed past review.sla working days. */
+    public DigestContent withAgeing(int slaWorkingDays, List<AgeingFindings.Ageing> findings) {
+        return new DigestContent(slot, asOf, zone, groupBy, usersKnown, groups, slaWorkingDays, findings);
     }
 
     public int reportCount() {
         return groups.stream().mapToInt(g -> g.reports().size()).sum();
     }
 
+    /** Nothing to say: no failure report awaiting approval and no ageing finding. */
     public boolean isEmpty() {
-        return groups.isEmpty();
+        return groups.isEmpty() && ageing.isEmpty();
     }
 
     /** Records requested after the as-of instant are left out, so an earlier as-of reproduces an earlier digest. */

@@ -7,17 +7,26 @@ import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SoftwareVersion;
 import io.auditwarehouse.runtime.Warehouses;
 import io.auditwarehouse.sinks.BatchRecord;
+import io.auditwarehouse.sinks.FindingReviews;
+import io.auditwarehouse.sinks.WarehouseSink;
+import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sources.ApprovalData;
 import io.auditwarehouse.sources.configured.Sources;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+
+import static org.apache.spark.sql.functions.col;
 
 /**
  * {@code digest}: the failure reports still awaiting approval, read from the approval source (never the
@@ -67,7 +76,8 @@ public final class DigestJob {
         MailSettings mail = config.mail();
         mail.requireForSending();
         String batchId = slot.batchId();
-        DigestLedger ledger = new DigestLedger(Warehouses.open(spark, config));
+        WarehouseSink warehouse = Warehouses.open(spark, config);
+        DigestLedger ledger = new DigestLedger(warehouse);
         progress.step("checking the ledger for slot " + slot + " (" + batchId + ")");
         Optional<DigestLedger.Entry> prior = ledger.find(batchId);
         if (prior.isPresent() && DigestLedger.COMPLETED.equals(prior.get().status())) return new AlreadySent(slot, prior.get());
@@ -86,7 +96,8 @@ public final class DigestJob {
         try {
             progress.step("reading approvals");
             data = Sources.approvals(spark, config);
-            content = DigestContent.of(data.approvals(), data.users(), slot, asOf, config.businessZone(), mail.groupBy());
+            content = DigestContent.of(data.approvals(), data.users(), slot, asOf, config.businessZone(), mail.groupBy())
+                    .withAgeing(config.review().slaWorkingDays(), ageing(warehouse, asOf));
         } catch (RuntimeException e) {
             row.bestEffort(DigestLedger.FAILED, Instant.now(), 0, 0, 0, ErrorMessages.firstLine(e), e);
             throw e;
@@ -139,6 +150,22 @@ public final class DigestJob {
                     + "so it will not be sent again): " + e.getMessage(), e);
         }
         return new Sent(slot, digest, mail.to().size(), mail.server(), batchId, ledger.location(), read);
+    }
+
+    /** HIGH findings of the warehouse still OPEN past review.sla (none before the first nightly). */
+    private List<AgeingFindings.Ageing> ageing(WarehouseSink warehouse, Instant asOf) {
+        progress.step("reading HIGH findings and their reviews");
+        Dataset<Row> findings = warehouse.read(WarehouseTables.FINDING);
+        if (findings == null) return List.of();
+        List<AgeingFindings.HighFinding> high = new ArrayList<>();
+        for (Row f : findings.filter(col("severity").equalTo("HIGH")).collectAsList()) {
+            Object date = f.getAs(WarehouseTables.BUSINESS_DATE);
+            high.add(new AgeingFindings.HighFinding(f.getAs("finding_id"), f.getAs("control_id"), f.getAs("reason_code"),
+                    date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date, f.getAs("controller"), f.getAs("job_name"),
+                    f.getAs("build_number"), f.getAs("approval_no")));
+        }
+        var statuses = new FindingReviews(warehouse.appendOnly()).statusesOf(high.stream().map(AgeingFindings.HighFinding::findingId).toList());
+        return AgeingFindings.of(high, statuses, asOf, config.businessZone(), config.review().slaWorkingDays());
     }
 
     /** The slot's ledger row as the run goes on. */

@@ -45,6 +45,9 @@ public final class DigestMail {
     }
 
     public String subject() {
+        if (content.reportCount() == 0) {
+            return labels.count("subject.ageing", content.ageing().size(), content.reviewSla(), content.slot().label(content.zone()));
+        }
         return labels.count("subject", content.reportCount(), content.slot().label(content.zone()));
     }
 
@@ -65,6 +68,15 @@ public final class DigestMail {
                 String reason = reason(r);
                 if (!reason.isEmpty()) t.append("; ").append(labels.get("col.reason")).append(": ").append(reason);
                 t.append('\n');
+            }
+        }
+        if (!content.ageing().isEmpty()) {
+            t.append('\n').append(ageingTitle()).append('\n');
+            for (AgeingFindings.Ageing a : content.ageing()) {
+                t.append("  ").append(a.controlId()).append("  ").append(a.reasonCode()).append("  ").append(a.businessDate())
+                        .append("  ").append(labels.get("ageing.days", a.workingDays())).append("  ").append(orDash(a.controller()))
+                        .append("  ").append(subject(a)).append('\n');
+                t.append("      ").append(labels.get("col.finding")).append(": ").append(a.findingId()).append('\n');
             }
         }
         t.append('\n').append("-- \n").append(footer()).append('\n');
@@ -100,6 +112,26 @@ public final class DigestMail {
                 h.append("<td style=\"white-space: nowrap;\">").append(escape(time(r.requestedAt()))).append("</td>");
                 if (byDepartment()) cell(h, person(r.approverId(), r.approverName()));
                 cell(h, reason(r));
+                h.append("</tr>\n");
+            }
+            h.append("</tbody>\n</table>\n");
+        }
+        if (!content.ageing().isEmpty()) {
+            h.append("<h3 style=\"margin: 20px 0 6px 0;\">").append(escape(ageingTitle())).append("</h3>\n");
+            h.append("<table cellpadding=\"5\" cellspacing=\"0\" border=\"1\" style=\"border-collapse: collapse; border-color: #ccc;\">\n<thead><tr style=\"background: #f0f0f0;\">");
+            for (String c : List.of("col.control", "col.reason_code", "col.date", "col.working_days", "col.controller", "col.job", "col.finding")) {
+                h.append("<th align=\"left\">").append(escape(labels.get(c))).append("</th>");
+            }
+            h.append("</tr></thead>\n<tbody>\n");
+            for (AgeingFindings.Ageing a : content.ageing()) {
+                h.append("<tr>");
+                cell(h, a.controlId());
+                cell(h, a.reasonCode());
+                cell(h, a.businessDate().toString());
+                h.append("<td align=\"right\">").append(a.workingDays()).append("</td>");
+                cell(h, orDash(a.controller()));
+                cell(h, subject(a));
+                cell(h, a.findingId());
                 h.append("</tr>\n");
             }
             h.append("</tbody>\n</table>\n");
@@ -198,6 +230,16 @@ public final class DigestMail {
 
     private String age(PendingReport r) {
         return r.age() == null ? labels.get("age.unknown") : labels.get("age", r.ageDays(), r.ageHours());
+    }
+
+    private String ageingTitle() {
+        return labels.count("ageing.title", content.ageing().size(), content.reviewSla());
+    }
+
+    /** The finding's run (job #build), else its approval or job. */
+    private static String subject(AgeingFindings.Ageing a) {
+        if (a.buildNumber() != null) return orDash(a.jobName()) + " #" + a.buildNumber();
+        return a.approvalNo() != null ? a.approvalNo() : orDash(a.jobName());
     }
 
     private static String job(PendingReport r) {

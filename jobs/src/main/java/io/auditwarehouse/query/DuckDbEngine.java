@@ -63,6 +63,30 @@ public final class DuckDbEngine implements QueryEngine {
         }
     }
 
+    @Override
+    public void registerRows(String table, org.apache.spark.sql.types.StructType schema, List<org.apache.spark.sql.Row> rows) {
+        StructField[] fields = schema.fields();
+        String columns = java.util.Arrays.stream(fields).map(f -> identifier(f.name()) + " " + sqlType(f.dataType()))
+                .collect(Collectors.joining(", "));
+        try (Statement s = connection.createStatement()) {
+            s.execute("create or replace temp table " + identifier(table) + " (" + columns + ")");
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into " + identifier(table) + " values ("
+                    + String.join(", ", java.util.Collections.nCopies(fields.length, "?")) + ")")) {
+                for (org.apache.spark.sql.Row r : rows) {
+                    for (int i = 0; i < fields.length; i++) {
+                        Object v = r.get(i);
+                        // a timestamp column holds UTC wall time (the session is in UTC)
+                        insert.setObject(i + 1, v instanceof java.time.Instant t ? java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC) : v);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot build table " + table + ": " + ErrorMessages.firstLine(e), e);
+        }
+    }
+
     static String viewQuery(TableFiles t) {
         List<StructField> fields = t.schema() == null ? List.of() : List.of(t.schema().fields());
         if (t.files().isEmpty()) {
@@ -74,7 +98,13 @@ public final class DuckDbEngine implements QueryEngine {
         String partition = t.partitionColumn();
         // hive partitioning yields the folder's key=value; a given type keeps business_date a DATE whatever the values
         String source = "read_parquet(" + files + ", union_by_name = true, hive_partitioning = " + (partition != null)
-                + (partition == null ? "" : ", hive_types = {" + literal(partition) + ": 'DATE'}") + ")";
+                + (partition == null ? "" : ", hive_types = {" + literal(partition) + ": 'DATE'}")
+                + (t.naturalId() == null ? "" : ", filename = true") + ")";
+        if (t.naturalId() != null) {
+            // an append-only table: the first row of each natural id, in file (append) order
+            source = "(select * from " + source + " qualify row_number() over (partition by " + identifier(t.naturalId())
+                    + " order by filename) = 1)";
+        }
         String columns = fields.isEmpty() ? "*" : fields.stream()
                 .map(f -> "cast(" + identifier(f.name()) + " as " + sqlType(f.dataType()) + ") as " + identifier(f.name()))
                 .collect(Collectors.joining(", "));

@@ -109,14 +109,20 @@ public final class EvidencePackage {
         // the sample is drawn while the content is computed; its CSV joins the data files before they are digested
         ReportContents.Header header = new ReportContents.Header(request.zone(), asOf, SoftwareVersion.get(), null,
                 previousSha, replay == null ? request.seed() : replay.seed(), replay == null ? request.seedSource() : replay.seedSource());
-        ReportContent content = ReportContents.build(tables, request.settings(), header, restatements);
+        // reviews are not versioned: the package shows those recorded up to its own instant, which it records
+        Instant generatedAt = replay != null && replay.pdfGeneratedAt() != null ? replay.pdfGeneratedAt() : Instant.now();
+        Instant reviewsAsOf = replay != null && replay.reviewsAsOf() != null ? replay.reviewsAsOf() : generatedAt;
+        Instant reviewsSince = replay != null ? replay.reviewsSince() : issued.reviewsAsOf();
+        MonthReviews reviews = MonthReviews.of(warehouse, tables.collect(WarehouseTables.FINDING), reviewsSince, reviewsAsOf);
+        List<Restatement> shown = new ArrayList<>(restatements);
+        shown.addAll(reviews.since());
+        ReportContent content = ReportContents.build(tables, request.settings(), header, shown, reviews.statuses());
         SampleCsv.write(staging.resolve(SAMPLE_CSV), content.sample());
         files.add(Path.of(SAMPLE_CSV));
         String contentSha = Manifest.contentDigest(staging, files);
         content = withDigest(content, contentSha);
 
-        // the PDF's cover names when it was generated: recorded, so that a reproduction can print the same instant
-        Instant generatedAt = replay != null && replay.pdfGeneratedAt() != null ? replay.pdfGeneratedAt() : Instant.now();
+        // the PDF's cover names when it was generated (generatedAt): recorded, so that a reproduction prints the same instant
         files.addAll(Renderings.writeAll(request, content, tables, staging, generatedAt));
         for (Path f : files) {
             if (!f.startsWith("csv")) continue;
@@ -127,6 +133,9 @@ public final class EvidencePackage {
         sampling(content, m.putObject("sampling"));
         m.put("content_sha256", contentSha);
         if (request.formats().contains(PackageRequest.PDF)) m.put("pdf_generated_at", generatedAt.toString());
+        m.put("reviews_as_of", reviewsAsOf.toString());
+        if (reviewsSince == null) m.putNull("reviews_since");
+        else m.put("reviews_since", reviewsSince.toString());
         m.set("restatements", issued.exists() && changes.isEmpty() ? issued.restatementNode()
                 : changes.isEmpty() ? Manifest.JSON.nullNode() : restatementNode(issued, changes));
         m.set("outputs", Manifest.outputs(staging, files));

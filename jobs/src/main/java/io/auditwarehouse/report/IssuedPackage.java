@@ -30,6 +30,16 @@ final class IssuedPackage {
         return manifest;
     }
 
+    /**
+     * Up to when the package showed reviews: null when there is no issued package; a package rendered before reviews
+     * existed showed none, so every review is after it.
+     */
+    java.time.Instant reviewsAsOf() {
+        if (!exists()) return null;
+        JsonNode at = manifest.path("reviews_as_of");
+        return at.isTextual() ? java.time.Instant.parse(at.asText()) : java.time.Instant.EPOCH;
+    }
+
     boolean exists() {
         return manifest != null;
     }

@@ -10,9 +10,11 @@ import java.util.Set;
 
 /**
  * What an issued package's manifest recorded that a re-render cannot recompute: the previous month's manifest digest
- * as it was then, the sample seed and its source, the instant printed on the PDF's cover, and which renderings it held.
+ * as it was then, the sample seed and its source, the instant printed on the PDF's cover, which renderings it held,
+ * and the window of reviews it showed (reviews_since, reviews_as_of).
  */
-record Replay(String previousManifestSha256, long seed, String seedSource, Instant pdfGeneratedAt, Set<String> formats) {
+record Replay(String previousManifestSha256, long seed, String seedSource, Instant pdfGeneratedAt, Set<String> formats,
+              Instant reviewsAsOf, Instant reviewsSince) {
 
     static Replay of(IssuedPackage issued) {
         JsonNode m = issued.manifest();
@@ -26,7 +28,11 @@ record Replay(String previousManifestSha256, long seed, String seedSource, Insta
         }
         return new Replay(previous.isTextual() ? previous.asText() : null, m.path("sampling").path("seed").asLong(),
                 m.path("sampling").path("seed_source").asText(), generated.isTextual() ? Instant.parse(generated.asText()) : null,
-                formats);
+                formats, instant(m.path("reviews_as_of")), instant(m.path("reviews_since")));
+    }
+
+    private static Instant instant(JsonNode n) {
+        return n.isTextual() ? Instant.parse(n.asText()) : null;
     }
 
     /** The snapshot version the manifest names, or a usage error saying why the package cannot be reproduced. */

@@ -1,6 +1,7 @@
 package io.auditwarehouse.report;
 
 import io.auditwarehouse.config.ReportSettings;
+import io.auditwarehouse.model.FindingStatus;
 import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.Trigger;
 import io.auditwarehouse.reconcile.ControlPopulations;
@@ -41,17 +42,21 @@ final class ReportContents {
     private final boolean korean;
     private final Map<String, Row> catalogByCode = new LinkedHashMap<>();
     private final List<String> controlIds;
+    private final Map<String, FindingStatus> statuses;
 
-    private ReportContents(MonthTables tables, ReportSettings settings) {
+    private ReportContents(MonthTables tables, ReportSettings settings, Map<String, FindingStatus> statuses) {
         this.tables = tables;
         this.settings = settings;
+        this.statuses = statuses;
         this.korean = "ko".equals(settings.locale());
         for (Row r : tables.collect(WarehouseTables.CATALOG)) catalogByCode.put(r.getAs("reason_code"), r);
         this.controlIds = catalogByCode.values().stream().map(r -> r.<String>getAs("control_id")).distinct().toList();
     }
 
-    static ReportContent build(MonthTables tables, ReportSettings settings, Header h, List<Restatement> restatements) {
-        return new ReportContents(tables, settings).build(h, restatements);
+    /** @param statuses the current disposition of the month's findings by id (a finding not in it is OPEN) */
+    static ReportContent build(MonthTables tables, ReportSettings settings, Header h, List<Restatement> restatements,
+                               Map<String, FindingStatus> statuses) {
+        return new ReportContents(tables, settings, statuses).build(h, restatements);
     }
 
     private ReportContent build(Header h, List<Restatement> restatements) {
@@ -65,12 +70,17 @@ final class ReportContents {
         changeControlMembers(runs.sample, findings);
         return new ReportContent(tables.month(), settings.locale(), h.zone(), h.asOf(), h.softwareVersion(),
                 List.copyOf(runs.coverage.keySet()), h.contentSha256(), h.previousManifestSha256(), h.seed(), h.seedSource(),
-                controls(), trend(), exceptions, runs.failures(only(exceptions, ReasonCode.FAILURE_REPORT_UNAPPROVED)),
+                controls(exceptions), trend(), exceptions, runs.failures(only(exceptions, ReasonCode.FAILURE_REPORT_UNAPPROVED)),
                 completeness(runs, only(exceptions, ReasonCode.BUILD_NUMBER_GAP)), runs.sample.items(controlIds),
                 restatements);
     }
 
-    private List<ControlLine> controls() {
+    private List<ControlLine> controls(List<ExceptionLine> exceptions) {
+        Map<String, long[]> dispositions = new TreeMap<>();
+        List<String> counted = List.of("OPEN", "ACKNOWLEDGED", "REMEDIATED", "RISK_ACCEPTED", "FALSE_POSITIVE");
+        for (ExceptionLine e : exceptions) {
+            dispositions.computeIfAbsent(e.controlId(), k -> new long[counted.size()])[counted.indexOf(e.disposition())]++;
+        }
         Map<String, long[]> sums = new TreeMap<>();
         for (Row r : tables.collect(WarehouseTables.DAILY_SUMMARY)) {
             long[] s = sums.computeIfAbsent(r.getAs("control_id"), k -> new long[8]);
@@ -82,8 +92,9 @@ final class ReportContents {
         for (String id : controlIds) {
             Row c = controlRow(id);
             long[] s = sums.getOrDefault(id, new long[8]);
+            long[] d = dispositions.getOrDefault(id, new long[counted.size()]);
             lines.add(new ControlLine(id, text(c, "control_name"), text(c, "control_test"), s[0], s[1], s[2], s[3], s[4],
-                    s[5], s[6], s[7]));
+                    s[5], s[6], s[7], d[0], d[1], d[2], d[3], d[4]));
         }
         return lines;
     }
@@ -142,10 +153,11 @@ final class ReportContents {
 
     private ExceptionLine exception(Row f) {
         Row c = catalogByCode.get(f.<String>getAs("reason_code"));
+        FindingStatus status = statuses.getOrDefault(f.<String>getAs("finding_id"), FindingStatus.open(f.getAs("finding_id")));
         return new ExceptionLine(f.getAs("control_id"), text(c, "control_name"), f.getAs("reason_code"), text(c, "reason"),
                 f.getAs("severity"), f.getAs("business_date"), f.getAs("controller"), f.getAs("job_name"),
                 f.getAs("build_number"), f.getAs("approval_no"), f.getAs("actor"), instant(f.getAs("occurred_at")),
-                f.getAs("detail"), f.getAs("finding_id"));
+                f.getAs("detail"), f.getAs("finding_id"), status.disposition().name(), status.reference());
     }
 
     private List<ExceptionLine> only(List<ExceptionLine> lines, ReasonCode code) {

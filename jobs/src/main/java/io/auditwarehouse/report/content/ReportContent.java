@@ -36,9 +36,21 @@ public record ReportContent(
         List<SampleItem> sample,
         List<Restatement> restatements) {
 
+    /** The change of a restatement line naming a review recorded after the last issued package (issue 12). */
+    public static final String REVIEWED = "REVIEWED";
+
     /** One control's month: catalog text in the report's locale and its totals (population is 0 when it has none). */
     public record ControlLine(String controlId, String name, String test, long population, long compliant,
-                              long exceptions, long pending, long high, long medium, long low, long info) {
+                              long exceptions, long pending, long high, long medium, long low, long info,
+                              long open, long acknowledged, long remediated, long riskAccepted, long falsePositive) {
+
+        /** A control none of whose findings has been reviewed: all open. */
+        public ControlLine(String controlId, String name, String test, long population, long compliant, long exceptions,
+                           long pending, long high, long medium, long low, long info) {
+            this(controlId, name, test, population, compliant, exceptions, pending, high, medium, low, info,
+                    high + medium + low + info, 0, 0, 0, 0);
+        }
+
         public long findings() {
             return high + medium + low + info;
         }
@@ -49,9 +61,22 @@ public record ReportContent(
     }
 
     /** One finding, as the exceptions listing prints it; {@code reason} is the catalog text in the locale. */
+    /**
+     * @param disposition the finding's current disposition (recon_finding_status: OPEN without a counting review)
+     * @param reference   the reference of the review that gave it, or null
+     */
     public record ExceptionLine(String controlId, String controlName, String reasonCode, String reason, String severity,
                                 LocalDate businessDate, String controller, String jobName, Integer buildNumber,
-                                String approvalNo, String actor, Instant occurredAt, String detail, String findingId) {
+                                String approvalNo, String actor, Instant occurredAt, String detail, String findingId,
+                                String disposition, String reference) {
+
+        /** A finding nobody has reviewed. */
+        public ExceptionLine(String controlId, String controlName, String reasonCode, String reason, String severity,
+                             LocalDate businessDate, String controller, String jobName, Integer buildNumber,
+                             String approvalNo, String actor, Instant occurredAt, String detail, String findingId) {
+            this(controlId, controlName, reasonCode, reason, severity, businessDate, controller, jobName, buildNumber,
+                    approvalNo, actor, occurredAt, detail, findingId, "OPEN", null);
+        }
     }
 
     /**
@@ -90,9 +115,10 @@ public record ReportContent(
     }
 
     /**
-     * A finding that differs from the last issued package of the month.
+     * A finding that differs from the last issued package of the month, or (change {@link #REVIEWED}) a review recorded
+     * since that package was issued.
      *
-     * @param change ADDED, REMOVED or CHANGED
+     * @param change ADDED, REMOVED, CHANGED or REVIEWED
      * @param before what the last issued package said (null for ADDED)
      * @param after  what this package says (null for REMOVED)
      */

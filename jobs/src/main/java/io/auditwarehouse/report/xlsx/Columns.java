@@ -29,7 +29,12 @@ final class Columns {
             Column.number("findings_medium", ControlLine::medium),
             Column.number("findings_low", ControlLine::low),
             Column.number("findings_info", ControlLine::info),
-            Column.number("findings", ControlLine::findings));
+            Column.number("findings", ControlLine::findings),
+            Column.number("open", ControlLine::open),
+            Column.number("remediated", ControlLine::remediated),
+            Column.number("risk_accepted", ControlLine::riskAccepted),
+            Column.number("false_positive", ControlLine::falsePositive),
+            Column.number("acknowledged", ControlLine::acknowledged));
 
     static final List<Column<TrendPoint>> TREND = List.of(
             Column.text("control_id", TrendPoint::controlId),
@@ -52,7 +57,9 @@ final class Columns {
             Column.text("actor", ExceptionLine::actor),
             Column.dateTime("occurred_at", ExceptionLine::occurredAt),
             Column.text("detail", 60, ExceptionLine::detail),
-            Column.text("finding_id", 24, ExceptionLine::findingId));
+            Column.text("finding_id", 24, ExceptionLine::findingId),
+            Column.text("disposition", 16, ExceptionLine::disposition),
+            Column.text("reference", 20, ExceptionLine::reference));
 
     static final List<Column<SampleItem>> SAMPLE = List.of(
             Column.text("control_id", SampleItem::controlId),
