@@ -23,6 +23,7 @@ public record AppConfig(
         String digest,
         MailSettings mail,
         ScheduleSettings schedule,
+        NotifySettings chat,
         Duration warehouseLockWait,
         /* how long a superseded snapshot of the embedded warehouse is kept */
         Duration warehouseRetention,
