@@ -4,6 +4,7 @@ import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.NotifySettings;
 import io.auditwarehouse.config.NotifyTarget;
 import io.auditwarehouse.errors.ErrorMessages;
+import io.auditwarehouse.sinks.WarehouseSink;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -65,6 +66,20 @@ public final class Notifier {
             if (partial()) return "notify: partial (" + String.join("; ", failures) + ")";
             return "notify: " + subjects + " new to " + told + " of " + targets + " target(s)";
         }
+    }
+
+    /** After a batch: the warehouse's findings at or above notify.min_severity that a target has not been told of. */
+    public Outcome afterBatch(WarehouseSink warehouse, NoticeLedger ledger, String batchId) {
+        if (!enabled()) return Outcome.NONE;
+        List<PendingFinding> current;
+        try {
+            current = PendingFindings.read(warehouse, settings.minSeverity());
+        } catch (RuntimeException e) {
+            String failure = "reading the findings failed: " + ErrorMessages.firstLine(e);
+            say.accept("notify: " + failure + "; left for the next run");
+            return new Outcome(settings.targets().size(), 0, 0, List.of(failure));
+        }
+        return announceFindings(current, ledger, batchId);
     }
 
     /**

@@ -41,8 +41,6 @@ class ChatDeliveryIT {
 
     static final String REASON = "승인 DB에 연결할 수 없음 (jdbc:mysql://db:3306/approval)";
     static final String FAILED_KO = "[감사 증적 웨어하우스] 배치 실패: nightly 2026-09-24 .. 2026-10-01, 종료 코드 3: " + REASON;
-    static final String BOT = "2000001";
-    static final String CHANNEL = "12345a12-b12c-12d3-e123fghijkl";
 
     @TempDir
     Path tmp;
@@ -68,8 +66,7 @@ class ChatDeliveryIT {
     }
 
     private String webhook(String name, String url) throws Exception {
-        Path secret = Files.writeString(tmp.resolve(name + ".url"), url + "\n");
-        return "    - {name: " + name + ", type: webhook, url_file: \"" + secret + "\"}\n";
+        return ChatReceiver.webhookTarget(name, url, tmp);
     }
 
     private Notifier.Outcome failedBatch(Notifier n) {
@@ -102,7 +99,7 @@ class ChatDeliveryIT {
         Map<String, String> form = form(token.get(0).body());
         assertEquals(List.of("assertion", "grant_type", "client_id", "client_secret", "scope"), List.copyOf(form.keySet()));
         assertEquals("urn:ietf:params:oauth:grant-type:jwt-bearer", form.get("grant_type"));
-        assertEquals("client-abc", form.get("client_id"));
+        assertEquals(ChatReceiver.CLIENT_ID, form.get("client_id"));
         assertEquals("client-secret-xyz", form.get("client_secret"));
         assertEquals("bot", form.get("scope"));
 
@@ -112,8 +109,8 @@ class ChatDeliveryIT {
         JsonNode header = json.readTree(Base64.getUrlDecoder().decode(jwt[0]));
         assertEquals("RS256", header.get("alg").asText());
         JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(jwt[1]));
-        assertEquals("client-abc", claims.get("iss").asText());
-        assertEquals("bot.sa@example.com", claims.get("sub").asText());
+        assertEquals(ChatReceiver.CLIENT_ID, claims.get("iss").asText());
+        assertEquals(ChatReceiver.SERVICE_ACCOUNT, claims.get("sub").asText());
         long iat = claims.get("iat").asLong();
         assertTrue(iat >= before.getEpochSecond() && iat <= Instant.now().getEpochSecond(), "iat " + iat);
         assertEquals(iat + 3600, claims.get("exp").asLong());
@@ -126,7 +123,7 @@ class ChatDeliveryIT {
         rs256.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
         assertFalse(rs256.verify(Base64.getUrlDecoder().decode(jwt[2])), "... and not with another key");
 
-        List<ChatReceiver.Request> sent = receiver.requests("/v1.0/bots/" + BOT + "/channels/" + CHANNEL + "/messages");
+        List<ChatReceiver.Request> sent = receiver.requests(ChatReceiver.MESSAGES_PATH);
         assertEquals(1, sent.size());
         assertEquals("Bearer " + ChatReceiver.ACCESS_TOKEN, sent.get(0).header("Authorization"));
         assertEquals("application/json; charset=utf-8", sent.get(0).header("Content-Type"));
@@ -135,7 +132,7 @@ class ChatDeliveryIT {
 
     @Test
     void worksBotFetchesANewTokenOnceWhenTheApiSays401() throws Exception {
-        String messages = "/v1.0/bots/" + BOT + "/channels/" + CHANNEL + "/messages";
+        String messages = ChatReceiver.MESSAGES_PATH;
         receiver.queue(messages, Answer.of(401));
         Notifier.Outcome o = failedBatch(notifier(works("works", KeyPairGenerator.getInstance("RSA").generateKeyPair()), ""));
         assertFalse(o.partial(), o.note());
@@ -190,13 +187,7 @@ class ChatDeliveryIT {
     }
 
     private String works(String name, KeyPair keys) throws Exception {
-        Path key = tmp.resolve(name + ".pem");
-        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        Path secret = Files.writeString(tmp.resolve(name + ".secret"), "client-secret-xyz\n");
-        return "    - {name: " + name + ", type: works, bot_id: \"" + BOT + "\", channel_id: " + CHANNEL + ", client_id: client-abc,"
-                + " client_secret_file: \"" + secret + "\", service_account: bot.sa@example.com, private_key_file: \"" + key + "\","
-                + " api_base: \"" + receiver.url("/v1.0") + "\", auth_url: \"" + receiver.url(ChatReceiver.TOKEN_PATH) + "\"}\n";
+        return receiver.worksTarget(name, keys, "client-secret-xyz", tmp);
     }
 
     private static Map<String, String> form(String body) {

@@ -8,6 +8,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,6 +28,11 @@ public final class ChatReceiver implements AutoCloseable {
 
     public static final String TOKEN_PATH = "/oauth2/v2.0/token";
     public static final String ACCESS_TOKEN = "test-access-token-1";
+    public static final String BOT = "2000001";
+    public static final String CHANNEL = "12345a12-b12c-12d3-e123fghijkl";
+    public static final String MESSAGES_PATH = "/v1.0/bots/" + BOT + "/channels/" + CHANNEL + "/messages";
+    public static final String CLIENT_ID = "client-abc";
+    public static final String SERVICE_ACCOUNT = "bot.sa@example.com";
 
     /** One request as it arrived. */
     public record Request(Instant at, String method, String path, Map<String, List<String>> headers, String body) {
@@ -69,6 +78,30 @@ public final class ChatReceiver implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** A {@code notify.targets} entry (YAML flow line) for a webhook at {@code url}, its URL in a file under {@code dir}. */
+    public static String webhookTarget(String name, String url, Path dir) throws IOException {
+        Path secret = Files.writeString(dir.resolve(name + ".url"), url + "\n");
+        return "    - {name: " + name + ", type: webhook, url_file: \"" + secret + "\"}\n";
+    }
+
+    /**
+     * A {@code notify.targets} entry for a NAVER WORKS bot served by this receiver (token endpoint and Bot API),
+     * its private key written as PKCS#8 PEM and its client secret to files under {@code dir}.
+     */
+    public String worksTarget(String name, KeyPair keys, String clientSecret, Path dir) throws IOException {
+        Path key = dir.resolve(name + ".pem");
+        Files.writeString(key, pem(keys));
+        Path secret = Files.writeString(dir.resolve(name + ".secret"), clientSecret + "\n");
+        return "    - {name: " + name + ", type: works, bot_id: \"" + BOT + "\", channel_id: " + CHANNEL + ", client_id: " + CLIENT_ID + ","
+                + " client_secret_file: \"" + secret + "\", service_account: " + SERVICE_ACCOUNT + ", private_key_file: \"" + key + "\","
+                + " api_base: \"" + url("/v1.0") + "\", auth_url: \"" + url(TOKEN_PATH) + "\"}\n";
+    }
+
+    public static String pem(KeyPair keys) {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** The next requests to {@code path} get these answers, in order; then the default again. */
