@@ -161,11 +161,15 @@ class ChatAlertsIT {
     }
 
     @Test
-    void anIssuedPackageIsAnnouncedWithItsManifestDigestOnceForTheSameData() throws Exception {
+    void backfillAnnouncesFindingsAndAnIssuedPackageIsAnnouncedWithItsManifestDigestOnceForTheSameData() throws Exception {
         Path config = config(LocalCommands.freePort());
         Path out = tmp.resolve("out");
-        nightly(config, input(true), out, "2026-10-01");
+        // backfill announces as nightly does
+        Cli.expect(0, "backfill", "--config", config.toString(), "--input", input(true).toString(), "--out", out.toString(),
+                "--from", "2026-10-01", "--to", "2026-10-01", "--as-of", AS_OF);
         int before = receiver.requests("/hooks/slack").size();
+        assertEquals(1, before);
+        assertTrue(text(receiver.requests("/hooks/slack").get(0)).startsWith(HEAD + "새 지적사항 1건 (HIGH 이상)\nC2 직무 분리: 1건\n"));
         String[] report = {"report", "--config", config.toString(), "--out", out.toString(), "--month", "2026-10", "--format", "csv"};
         Cli issued = Cli.expect(0, report);
         Path dir = out.resolve("reports/2026-10").toAbsolutePath().normalize();
