@@ -29,14 +29,13 @@ public final class Notifier {
     private final NotifySettings settings;
     private final AlertTexts texts;
     private final Consumer<String> say;
-    private final HttpClient http;
+    /** Made on first use: a notifier without targets starts no HTTP client threads. */
+    private HttpClient http;
 
     private Notifier(NotifySettings settings, String locale, Consumer<String> say) {
         this.settings = settings;
         this.texts = new AlertTexts(locale);
         this.say = say;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** @param say where progress lines go (they name targets, never their URLs or keys) */
@@ -166,6 +165,10 @@ public final class Notifier {
     }
 
     private Channel channel(NotifyTarget target) {
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
         Delivery delivery = new Delivery(http, target.name(), settings.attempts(), settings.maxWait(), settings.timeout());
         if (target instanceof NotifyTarget.Webhook w) return new WebhookChannel(w, delivery);
         return new WorksChannel((NotifyTarget.WorksBot) target, delivery);

@@ -2,10 +2,14 @@ package io.auditwarehouse.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditwarehouse.testing.ChatReceiver;
+import io.auditwarehouse.sinks.MySqlTestConfig;
 import io.auditwarehouse.testing.LocalCommands;
+import io.auditwarehouse.testing.MySqlServer;
+import io.auditwarehouse.testing.RealServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -25,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on #12, controls.md) is announced once per target across two nightlies and restatements that withdraw and bring back
  * a HIGH finding (NO_STANDING_APPROVAL on #14 when the registration REG-7 is missing); the target that was down is
  * caught up on the next run and the first batch records {@code notify: partial}. A failed nightly and an issued
- * package are announced too.
+ * package are announced too. The MySQL warehouse keeps the ledger as the embedded one does.
  */
+@ExtendWith(RealServices.class)
 class ChatAlertsIT {
 
     static final String AS_OF = "2026-10-10T00:00:00+09:00";
@@ -138,6 +147,31 @@ class ChatAlertsIT {
                         "works|" + requester, "works|" + unregistered),
                 Cli.expect(0, "sql", "--out", out.toString(), "--format", "csv",
                         "select notice_id from recon_notification order by 1").csvRows());
+    }
+
+    @Test
+    void theMySqlWarehouseKeepsTheLedgerAcrossNightliesAndRestatements(MySqlServer mysql) throws Exception {
+        try (MySqlServer.TestDatabase dw = mysql.newDatabase("aw_chat")) {
+            Path config = Files.writeString(tmp.resolve("mysql-chat.yaml"), Files.readString(Path.of(MySqlTestConfig.write(tmp, mysql, dw.name())))
+                    + "report: {locale: ko}\nnotify:\n  targets:\n" + ChatReceiver.webhookTarget("slack", receiver.url("/hooks/slack"), tmp)
+                    + receiver.worksTarget("works", KeyPairGenerator.getInstance("RSA").generateKeyPair(), "works-client-secret", tmp));
+            Cli.expect(0, "migrate", "--config", config.toString());
+            Path out = tmp.resolve("out");
+            nightly(config, input(false), out, "2026-10-01");
+            nightly(config, input(false), out, "2026-10-02");
+            nightly(config, input(true), out, "2026-10-01");
+            nightly(config, input(false), out, "2026-10-01");
+            assertEquals(1, receiver.requests("/hooks/slack").size());
+            assertEquals(1, receiver.requests(ChatReceiver.MESSAGES_PATH).size());
+            String text = text(receiver.requests("/hooks/slack").get(0));
+            assertTrue(text.startsWith(HEAD + "새 지적사항 2건 (HIGH 이상)\nC2 직무 분리: 1건\nC3 스케줄 잡 등록: 1건\n"), text);
+            List<String> ledger = new ArrayList<>();
+            try (Connection c = dw.connect(); Statement st = c.createStatement();
+                 ResultSet r = st.executeQuery("SELECT target, kind, COUNT(*) FROM recon_notification GROUP BY target, kind ORDER BY target")) {
+                while (r.next()) ledger.add(r.getString(1) + " " + r.getString(2) + " " + r.getInt(3));
+            }
+            assertEquals(List.of("slack finding 2", "works finding 2"), ledger);
+        }
     }
 
     private static List<String> texts(List<ChatReceiver.Request> requests) throws Exception {
