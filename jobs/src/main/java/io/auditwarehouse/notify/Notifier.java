@@ -63,6 +63,7 @@ public final class Notifier {
         /** One line for recon_batch.message and the summary: {@code notify: partial (...)} when a target failed. */
         public String note() {
             if (partial()) return "notify: partial (" + String.join("; ", failures) + ")";
+            if (told == 0) return "notify: nothing new for " + targets + " target(s)";
             return "notify: " + subjects + " new to " + told + " of " + targets + " target(s)";
         }
     }
