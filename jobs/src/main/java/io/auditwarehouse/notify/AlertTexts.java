@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 final class AlertTexts {
 
     static final int LINES = 10;
+    /** Characters of a finding line before its id. */
+    static final int LINE_TEXT = 110;
 
     private final boolean korean;
     private final ControlCatalog catalog = ControlCatalog.shipped();
@@ -53,8 +55,10 @@ final class AlertTexts {
     private String line(PendingFinding f) {
         String subject = f.jobName() == null ? "" : " " + (f.controller() == null ? "" : f.controller() + "/") + f.jobName()
                 + (f.buildNumber() == null ? "" : " #" + f.buildNumber());
-        return "- " + f.businessDate() + " " + f.controlId() + " " + f.severity() + subject + ": " + reason(f.reasonCode())
-                + " (" + f.findingId() + ")";
+        String text = "- " + f.businessDate() + " " + f.controlId() + " " + f.severity() + subject + ": " + reason(f.reasonCode());
+        // a long job path must not push the message past what a bot takes (NAVER WORKS: 2,000 characters of text)
+        if (text.length() > LINE_TEXT) text = text.substring(0, LINE_TEXT - 1) + "…";
+        return text + " (" + f.findingId() + ")";
     }
 
     String batchFailed(String kind, LocalDate from, LocalDate to, int exitCode, String reason) {

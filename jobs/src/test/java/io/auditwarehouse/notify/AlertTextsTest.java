@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The messages: count by control, at most 10 finding lines (most severe, oldest first), the rest summarised. */
 class AlertTextsTest {
@@ -35,6 +36,19 @@ class AlertTextsTest {
         assertEquals("- 2026-10-01 C1 MEDIUM batch-a/payments/settle #1: The approval was used for more runs than it allows (c1-101)", shown.get(2));
         assertEquals("- 2026-10-08 C1 MEDIUM batch-a/payments/settle #8: The approval was used for more runs than it allows (c1-108)", shown.get(9));
         assertEquals("… and 3 more in the recon_finding table", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aLongJobPathIsCutSoThatTheMessageStaysUnderTwoThousandCharacters() {
+        List<PendingFinding> findings = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            findings.add(new PendingFinding("0123456789abcdef0123456789abcde" + i, LocalDate.parse("2026-10-01"), "C" + (i % 6 + 1),
+                    "APPROVAL_NOT_FOUND", "HIGH", "controller-with-a-long-name", "folder/".repeat(30) + "job", 100000 + i));
+        }
+        String text = new AlertTexts("ko").findings(findings, Severity.HIGH);
+        assertTrue(text.length() < 2000, text.length() + " characters");
+        String line = text.lines().filter(l -> l.startsWith("- ")).findFirst().orElseThrow();
+        assertTrue(line.endsWith("… (0123456789abcdef0123456789abcde0)"), line);
     }
 
     @Test
