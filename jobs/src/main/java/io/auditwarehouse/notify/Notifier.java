@@ -88,44 +88,25 @@ public final class Notifier {
      */
     public Outcome announceFindings(List<PendingFinding> current, NoticeLedger ledger, String batchId) {
         if (!enabled()) return Outcome.NONE;
-        int told = 0, subjects = 0;
-        List<String> failures = new ArrayList<>();
-        for (NotifyTarget target : settings.targets()) {
-            try {
-                Set<String> before = ledger.announced(target.name());
-                List<PendingFinding> fresh = current.stream().filter(f -> !before.contains(f.findingId())).toList();
-                if (fresh.isEmpty()) continue;
-                channel(target).send(texts.findings(fresh, settings.minSeverity()));
-                ledger.record(target.name(), fresh.stream().map(PendingFinding::findingId).toList(), FINDING, batchId, Instant.now());
-                say.accept("notify: " + target.name() + " told of " + fresh.size() + " new finding(s)");
-                told++;
-                subjects += fresh.size();
-            } catch (TargetFailedException e) {
-                failed(failures, e.getMessage());
-            } catch (RuntimeException e) {
-                failed(failures, target.name() + ": " + ErrorMessages.firstLine(e));
-            }
-        }
-        return new Outcome(settings.targets().size(), told, subjects, failures);
+        return toEach(true, target -> {
+            Set<String> before = ledger.announced(target.name());
+            List<PendingFinding> fresh = current.stream().filter(f -> !before.contains(f.findingId())).toList();
+            if (fresh.isEmpty()) return 0;
+            channel(target).send(texts.findings(fresh, settings.minSeverity()));
+            ledger.record(target.name(), fresh.stream().map(PendingFinding::findingId).toList(), FINDING, batchId, Instant.now());
+            say.accept("notify: " + target.name() + " told of " + fresh.size() + " new finding(s)");
+            return fresh.size();
+        });
     }
 
     /** A failed batch, at once, with its exit code and one-line reason (not kept in the ledger: each failure is news). */
     public Outcome batchFailed(String kind, LocalDate from, LocalDate to, int exitCode, String reason) {
         if (!enabled()) return Outcome.NONE;
         String text = texts.batchFailed(kind, from, to, exitCode, reason);
-        int told = 0;
-        List<String> failures = new ArrayList<>();
-        for (NotifyTarget target : settings.targets()) {
-            try {
-                channel(target).send(text);
-                told++;
-            } catch (TargetFailedException e) {
-                failed(failures, e.getMessage());
-            } catch (RuntimeException e) {
-                failed(failures, target.name() + ": " + ErrorMessages.firstLine(e));
-            }
-        }
-        return new Outcome(settings.targets().size(), told, told > 0 ? 1 : 0, failures);
+        return toEach(false, target -> {
+            channel(target).send(text);
+            return 1;
+        });
     }
 
     /**
@@ -142,27 +123,42 @@ public final class Notifier {
         }
         String subject = PACKAGE + " " + month + " " + issued.contentSha256();
         String text = texts.packageIssued(month, issued.manifestSha256(), dir);
-        int told = 0;
-        List<String> failures = new ArrayList<>();
-        for (NotifyTarget target : settings.targets()) {
-            try {
-                if (ledger.announced(target.name()).contains(subject)) continue;
-                channel(target).send(text);
-                ledger.record(target.name(), List.of(subject), PACKAGE, batchId, Instant.now());
-                say.accept("notify: " + target.name() + " told of the evidence package " + month);
-                told++;
-            } catch (TargetFailedException e) {
-                failed(failures, e.getMessage());
-            } catch (RuntimeException e) {
-                failed(failures, target.name() + ": " + ErrorMessages.firstLine(e));
-            }
-        }
-        return new Outcome(settings.targets().size(), told, told > 0 ? 1 : 0, failures);
+        return toEach(true, target -> {
+            if (ledger.announced(target.name()).contains(subject)) return 0;
+            channel(target).send(text);
+            ledger.record(target.name(), List.of(subject), PACKAGE, batchId, Instant.now());
+            say.accept("notify: " + target.name() + " told of the evidence package " + month);
+            return 1;
+        });
     }
 
-    private void failed(List<String> failures, String message) {
-        failures.add(message);
-        say.accept("notify: " + message + "; left for the next run");
+    /** What is sent to one target: how many subjects it was told of (0: nothing new for it). */
+    private interface PerTarget {
+        int send(NotifyTarget target) throws TargetFailedException;
+    }
+
+    /** Every target in turn: one that fails is named in the outcome and does not stop the others. */
+    private Outcome toEach(boolean caughtUpLater, PerTarget action) {
+        int told = 0, subjects = 0;
+        List<String> failures = new ArrayList<>();
+        for (NotifyTarget target : settings.targets()) {
+            String failure;
+            try {
+                int n = action.send(target);
+                if (n > 0) {
+                    told++;
+                    subjects += n;
+                }
+                continue;
+            } catch (TargetFailedException e) {
+                failure = e.getMessage();
+            } catch (RuntimeException e) {
+                failure = target.name() + ": " + ErrorMessages.firstLine(e);
+            }
+            failures.add(failure);
+            say.accept("notify: " + failure + (caughtUpLater ? "; left for the next run" : ""));
+        }
+        return new Outcome(settings.targets().size(), told, subjects, failures);
     }
 
     private Channel channel(NotifyTarget target) {
