@@ -48,18 +48,23 @@ public final class ChatReceiver implements AutoCloseable {
             return new Answer(status, Map.of(), "");
         }
 
+        /** No answer at all until the receiver is closed: a target that takes the connection and hangs. */
+        public static final Answer HANG = new Answer(-1, Map.of(), "");
+
         public static Answer retryAfter(String seconds) {
             return new Answer(429, Map.of("Retry-After", seconds), "rate limited");
         }
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private final List<Request> requests = new ArrayList<>();
     private final Map<String, Deque<Answer>> queued = new HashMap<>();
 
     private ChatReceiver(HttpServer server) {
         this.server = server;
         server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -126,6 +131,15 @@ public final class ChatReceiver implements AutoCloseable {
             Deque<Answer> q = queued.get(path);
             answer = q != null && !q.isEmpty() ? q.poll() : defaultAnswer(path);
         }
+        if (answer == Answer.HANG) {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -145,6 +159,7 @@ public final class ChatReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }
