@@ -6,7 +6,7 @@ import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.RuleSettings;
-import io.auditwarehouse.notify.NoticeLedgers;
+import io.auditwarehouse.notify.WarehouseNoticeLedger;
 import io.auditwarehouse.notify.Notifier;
 import io.auditwarehouse.reconcile.Reconciler;
 import io.auditwarehouse.reconcile.ReconciliationResult;
@@ -179,7 +179,7 @@ public final class Reconciliation implements AutoCloseable {
     private String announce(BatchRecord done, String repaid) {
         Notifier notifier = Notifier.of(config, progress::step);
         if (!notifier.enabled()) return null;
-        Notifier.Outcome o = notifier.afterBatch(warehouse, NoticeLedgers.of(config), done.batchId());
+        Notifier.Outcome o = notifier.afterBatch(warehouse, WarehouseNoticeLedger.of(config), done.batchId());
         try {
             warehouse.recordBatch(done.noting(repaid == null ? o.note() : repaid + "; " + o.note()));
         } catch (RuntimeException e) {

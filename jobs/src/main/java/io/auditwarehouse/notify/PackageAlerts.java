@@ -16,6 +16,6 @@ public final class PackageAlerts {
     public static String issued(AppConfig config, Progress progress, YearMonth month, Path dir, String by) {
         Notifier notifier = Notifier.of(config, progress::step);
         if (!notifier.enabled()) return null;
-        return notifier.packageIssued(month, dir, NoticeLedgers.of(config), by).note();
+        return notifier.packageIssued(month, dir, WarehouseNoticeLedger.of(config), by).note();
     }
 }

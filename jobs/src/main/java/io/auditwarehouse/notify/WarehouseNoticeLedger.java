@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The notification ledger as the append-only table {@code recon_notification} of the configured warehouse. */
-public final class NoticeLedgers implements NoticeLedger {
+public final class WarehouseNoticeLedger implements NoticeLedger {
 
     private static final AppendOnlyTable TABLE = AppendOnlyTables.NOTIFICATION_LEDGER;
 
@@ -25,12 +25,12 @@ public final class NoticeLedgers implements NoticeLedger {
     /** target -> subjects, read once per instance (one batch), kept up to date by {@link #record}. */
     private Map<String, Set<String>> announced;
 
-    private NoticeLedgers(AppendOnlyLog log) {
+    private WarehouseNoticeLedger(AppendOnlyLog log) {
         this.log = log;
     }
 
     public static NoticeLedger of(AppConfig config) {
-        return new NoticeLedgers(AppendOnlyLog.of(config));
+        return new WarehouseNoticeLedger(AppendOnlyLog.of(config));
     }
 
     /** The natural id: target names cannot hold '|' (ConfigLoader checks them). */
