@@ -1,11 +1,7 @@
 package io.auditwarehouse.cli;
 
-import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.errors.ErrorMessages;
-import io.auditwarehouse.sinks.WarehouseBusyException;
-import io.auditwarehouse.sinks.WriteFailedException;
-import io.auditwarehouse.sources.SourceRefusedException;
-import io.auditwarehouse.sources.SourceUnavailableException;
+import io.auditwarehouse.runtime.FailureClass;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,43 +55,14 @@ public final class AuditWarehouse implements Runnable {
         PrintWriter err = cli.getErr();
         boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"))
                 || parsed.hasMatchedOption("--verbose");
-        Throwable cause = rootOf(e);
-        int code;
-        String label;
-        if (cause instanceof ConfigException) {
-            code = ExitCodes.USAGE;
-            label = "configuration error";
-        } else if (cause instanceof SourceRefusedException) {
-            code = ExitCodes.SOURCE_REFUSED;
-            label = "source refused";
-        } else if (cause instanceof SourceUnavailableException) {
-            code = ExitCodes.SOURCE_UNAVAILABLE;
-            label = "source unavailable";
-        } else if (cause instanceof WarehouseBusyException) {
-            code = ExitCodes.WAREHOUSE_BUSY;
-            label = "warehouse busy";
-        } else if (cause instanceof WriteFailedException) {
-            code = ExitCodes.WRITE_FAILED;
-            label = "write failed";
-        } else {
-            code = ExitCodes.FAILURE;
-            label = "failed";
-        }
+        Throwable cause = FailureClass.rootOf(e);
+        FailureClass failure = FailureClass.of(e);
+        int code = failure.exitCode();
+        String label = failure.label();
         err.println("error (" + label + "): " + ErrorMessages.firstLine(cause));
         if (verbose) e.printStackTrace(err);
         else err.println("(run with --verbose for details)");
         err.flush();
         return code;
-    }
-
-    /** The first of our own exceptions in the cause chain, else the outermost one. */
-    private static Throwable rootOf(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException || t instanceof SourceUnavailableException || t instanceof SourceRefusedException
-                    || t instanceof WriteFailedException || t instanceof WarehouseBusyException) {
-                return t;
-            }
-        }
-        return e;
     }
 }

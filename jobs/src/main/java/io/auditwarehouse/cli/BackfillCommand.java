@@ -49,7 +49,7 @@ final class BackfillCommand implements Callable<Integer> {
     FailOnOption failOn;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Instant started = Instant.now();
         AppConfig config = common.load();
         LocalDate d1 = CommonOptions.parseDate("--from", from);
@@ -58,9 +58,11 @@ final class BackfillCommand implements Callable<Integer> {
         if (chunkDays < 1) throw new ConfigException("--chunk-days", "must be at least 1");
         Instant asOf = common.asOf(config.businessZone());
         Progress progress = Progress.to(spec.commandLine().getErr());
-        ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, progress);
-        List<BatchResult> results = run(job, progress, BatchPlanner.range(d1, d2), asOf);
-        return RunSummary.finish(spec.commandLine().getOut(), "backfill", results, started, failOn.severity);
+        return FailureAlerts.guard(config, progress, "backfill", d1, d2, () -> {
+            ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, progress);
+            List<BatchResult> results = run(job, progress, BatchPlanner.range(d1, d2), asOf);
+            return RunSummary.finish(spec.commandLine().getOut(), "backfill", results, started, failOn.severity);
+        });
     }
 
     private List<BatchResult> run(ReconcileJob job, Progress progress, List<LocalDate> dates, Instant asOf) {

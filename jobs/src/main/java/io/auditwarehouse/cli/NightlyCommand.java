@@ -35,14 +35,17 @@ final class NightlyCommand implements Callable<Integer> {
     FailOnOption failOn;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Instant started = Instant.now();
         AppConfig config = common.load();
         LocalDate d = date == null ? LocalDate.now(config.businessZone()).minusDays(1) : CommonOptions.parseDate("--date", date);
         Instant asOf = common.asOf(config.businessZone());
         List<LocalDate> dates = BatchPlanner.nightly(d, (int) config.lookback().toDays());
-        ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, Progress.to(spec.commandLine().getErr()));
-        BatchResult result = job.reconcile("nightly", dates, asOf);
-        return RunSummary.finish(spec.commandLine().getOut(), "nightly", List.of(result), started, failOn.severity);
+        Progress progress = Progress.to(spec.commandLine().getErr());
+        return FailureAlerts.guard(config, progress, "nightly", dates.get(0), dates.get(dates.size() - 1), () -> {
+            ReconcileJob job = new ReconcileJob(SparkSessions.getOrCreate(config.sparkMaster()), config, progress);
+            BatchResult result = job.reconcile("nightly", dates, asOf);
+            return RunSummary.finish(spec.commandLine().getOut(), "nightly", List.of(result), started, failOn.severity);
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.auditwarehouse.cli;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.report.EvidencePackage.RenderedPackage;
+import io.auditwarehouse.notify.PackageAlerts;
 import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
 import io.auditwarehouse.report.Reproduction;
@@ -62,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
     boolean reproduce;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         Instant started = Instant.now();
         Set<String> chosen = new LinkedHashSet<>();
         for (String f : formats) {
@@ -77,15 +78,21 @@ final class ReportCommand implements Callable<Integer> {
         PackageRequest request = new PackageRequest(ym, chosen, config.report(), config.businessZone(),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
         if (reproduce) return reproduce(config, request);
-        RenderedPackage rendered;
         // the whole rendering holds the writer lock: it writes the package, and no batch publishes between its reads
         Progress progress = Progress.to(spec.commandLine().getErr());
-        try (WarehouseLock.Held lock = Warehouses.lock(config, "report --month " + ym, progress::step)) {
-            rendered = EvidencePackage.render(Warehouses.openForWriting(SparkSessions.getOrCreate(config.sparkMaster()), config,
-                    progress::step), config.outputDir().resolve("reports"), request);
-        }
-        print(spec.commandLine().getOut(), rendered, Duration.between(started, Instant.now()));
-        return ExitCodes.OK;
+        return FailureAlerts.guard(config, progress, "report", ym.atDay(1), ym.atEndOfMonth(), () -> {
+            RenderedPackage rendered;
+            String note;
+            try (WarehouseLock.Held lock = Warehouses.lock(config, "report --month " + ym, progress::step)) {
+                rendered = EvidencePackage.render(Warehouses.openForWriting(SparkSessions.getOrCreate(config.sparkMaster()), config,
+                        progress::step), config.outputDir().resolve("reports"), request);
+                note = PackageAlerts.issued(config, progress, ym, rendered.dir(), "report --month " + ym);
+            }
+            print(spec.commandLine().getOut(), rendered, Duration.between(started, Instant.now()));
+            if (note != null) spec.commandLine().getOut().println("  chat: " + note);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        });
     }
 
     /** Reads only: no writer lock, since a kept snapshot never changes and the output folder is its own. */

@@ -48,6 +48,8 @@ final class RunSummary {
         out.printf("  findings    %,d  (%s)%n", findings, severities);
         out.printf("  quarantined %,d input document(s)%n", quarantined);
         out.println("  warehouse   " + batches.get(0).warehouse());
+        batches.stream().map(BatchResult::chat).filter(java.util.Objects::nonNull).reduce((a, b) -> b)
+                .ifPresent(n -> out.println("  chat        " + n));
         out.printf("  elapsed     %.1f s%n", elapsed.toMillis() / 1000.0);
         out.flush();
     }

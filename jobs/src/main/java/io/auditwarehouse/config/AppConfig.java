@@ -24,6 +24,7 @@ public record AppConfig(
         MailSettings mail,
         ReviewSettings review,
         ScheduleSettings schedule,
+        NotifySettings chat,
         Duration warehouseLockWait,
         /* how long a superseded snapshot of the embedded warehouse is kept */
         Duration warehouseRetention,

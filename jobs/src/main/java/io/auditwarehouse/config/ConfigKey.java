@@ -69,6 +69,11 @@ public enum ConfigKey {
     SCHEDULE_MISFIRE_THRESHOLD("schedule.misfire_threshold", "60s", "a fire later than this is a misfire: after downtime one catch-up run is made, not one per missed slot"),
     SCHEDULE_CLUSTER_CHECKIN("schedule.cluster_checkin", "15s", "with `warehouse.jdbc_url`: how often a scheduler node checks in; a node silent for about this plus 7.5 s is taken as dead and its runs are re-run by another"),
     SCHEDULE_THREADS("schedule.threads", "4", "jobs one scheduler node runs at the same time (each kind never runs twice at once)"),
+    NOTIFY_TARGETS("notify.targets", "[]", "chat targets, any number: `{name, type: webhook, url_env or url_file}` (Slack, Mattermost) or `{name, type: works, bot_id, channel_id, client_id, client_secret_env or client_secret_file, service_account, private_key_file, api_base, auth_url}` (NAVER WORKS Bot API 2.0); `name` keys the notification ledger"),
+    NOTIFY_MIN_SEVERITY("notify.min_severity", "HIGH", "findings at or above this severity are announced, each once per target"),
+    NOTIFY_ATTEMPTS("notify.retry.attempts", "4", "requests per message to a target that fails (5xx, 429, unreachable) before it is left for the next run"),
+    NOTIFY_MAX_WAIT("notify.retry.max_wait", "60s", "the most one run waits for one target (backoff and Retry-After together); a longer wait is not made and the target is caught up on the next run"),
+    NOTIFY_TIMEOUT("notify.timeout", "10s", "connect and response timeout of each request to a chat target"),
     SPARK_MASTER("spark.master", "local[*]", "Spark master; ignored when launched by spark-submit");
 
     private final String key;
@@ -99,5 +104,5 @@ public enum ConfigKey {
     }
 
     /** Keys whose value is itself a map or list, so the YAML walk stops there. */
-    static final List<ConfigKey> STRUCTURED = List.of(CONTROLLERS, SEVERITY, REPORT_SAMPLE_SIZES, REPORT_CONTROL_FREQUENCY);
+    static final List<ConfigKey> STRUCTURED = List.of(CONTROLLERS, SEVERITY, REPORT_SAMPLE_SIZES, REPORT_CONTROL_FREQUENCY, NOTIFY_TARGETS);
 }

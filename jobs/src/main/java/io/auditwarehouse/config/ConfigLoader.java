@@ -102,7 +102,8 @@ public final class ConfigLoader {
         return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
                 s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
                 servers(s, env), report(s), digest(values), mail(s, env),
-                new ReviewSettings(s.positiveInt(ConfigKey.REVIEW_SLA), s.text(ConfigKey.REVIEW_REVIEWER).trim()), schedule(s), s.duration(ConfigKey.WAREHOUSE_LOCK_WAIT),
+                new ReviewSettings(s.positiveInt(ConfigKey.REVIEW_SLA), s.text(ConfigKey.REVIEW_REVIEWER).trim()), schedule(s),
+                notify(s, env), s.duration(ConfigKey.WAREHOUSE_LOCK_WAIT),
                 retention(s), checkpoint(env));
     }
 
@@ -192,6 +193,20 @@ public final class ConfigLoader {
         if (misfire.toMillis() < 100) throw new ConfigException(ConfigKey.SCHEDULE_MISFIRE_THRESHOLD.key(), "must be at least 100ms");
         return new ScheduleSettings(crons, s.duration(ConfigKey.SCHEDULE_PROBE_SLEEP), misfire, checkin,
                 s.positiveInt(ConfigKey.SCHEDULE_THREADS));
+    }
+
+    private static NotifySettings notify(Settings s, Map<String, String> env) {
+        String min = s.text(ConfigKey.NOTIFY_MIN_SEVERITY);
+        Severity severity;
+        try {
+            severity = Severity.valueOf(min);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.NOTIFY_MIN_SEVERITY.key(), "expected HIGH, MEDIUM, LOW or INFO, got '" + min + "'");
+        }
+        Duration timeout = s.duration(ConfigKey.NOTIFY_TIMEOUT);
+        if (timeout.toMillis() < 100) throw new ConfigException(ConfigKey.NOTIFY_TIMEOUT.key(), "must be at least 100ms");
+        return new NotifySettings(NotifyTargets.parse(ConfigKey.NOTIFY_TARGETS.key(), s.values().get(ConfigKey.NOTIFY_TARGETS.key()), env),
+                severity, s.positiveInt(ConfigKey.NOTIFY_ATTEMPTS), s.duration(ConfigKey.NOTIFY_MAX_WAIT), timeout);
     }
 
     private static MailSettings mail(Settings s, Map<String, String> env) {

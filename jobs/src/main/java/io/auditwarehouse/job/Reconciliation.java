@@ -6,6 +6,8 @@ import io.auditwarehouse.errors.ErrorMessages;
 import io.auditwarehouse.model.ControlCatalog;
 import io.auditwarehouse.model.QuarantineRecord;
 import io.auditwarehouse.model.RuleSettings;
+import io.auditwarehouse.notify.WarehouseNoticeLedger;
+import io.auditwarehouse.notify.Notifier;
 import io.auditwarehouse.reconcile.Reconciler;
 import io.auditwarehouse.reconcile.ReconciliationResult;
 import io.auditwarehouse.runtime.Progress;
@@ -159,12 +161,32 @@ public final class Reconciliation implements AutoCloseable {
         Instant finished = Instant.now();
         Map<String, Long> statuses = countBy(out.runs().stream().map(r -> r.status().name()));
         Map<String, Long> severities = countBy(out.findings().stream().map(f -> f.severity().name()));
-        warehouse.recordBatch(batch.completed(finished, written, repaid));
+        BatchRecord done = batch.completed(finished, written, repaid);
+        warehouse.recordBatch(done);
         progress.step(String.format("published %d business date(s) in %.1f s", dates.size(),
                 Duration.between(started, finished).toMillis() / 1000.0));
+        String notified = announce(done, repaid);
         return new BatchResult(batchId, kind, List.copyOf(dates), asOf, rows.runs().size(), statuses.getOrDefault("COMPLIANT", 0L),
                 statuses.getOrDefault("EXCEPTION", 0L), statuses.getOrDefault("PENDING", 0L), severities, rejected.size(),
-                documents(), warehouse.location(), Duration.between(started, finished));
+                documents(), warehouse.location(), Duration.between(started, finished), notified);
+    }
+
+    /**
+     * Chat alerts of the findings no target has been told of yet, still under the writer lock, so two nodes never
+     * announce the same finding; a target that fails is named in the batch's row ("notify: partial"), never fails it.
+     *
+     * @return the note for the summary, or null when no target is configured
+     */
+    private String announce(BatchRecord done, String repaid) {
+        Notifier notifier = Notifier.of(config, progress::step);
+        if (!notifier.enabled()) return null;
+        Notifier.Outcome o = notifier.afterBatch(warehouse, WarehouseNoticeLedger.of(config), done.batchId());
+        try {
+            warehouse.recordBatch(done.noting(repaid == null ? o.note() : repaid + "; " + o.note()));
+        } catch (RuntimeException e) {
+            progress.step("the batch's row could not be noted with '" + o.note() + "': " + ErrorMessages.firstLine(e));
+        }
+        return o.note();
     }
 
     /**

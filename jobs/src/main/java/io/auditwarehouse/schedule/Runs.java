@@ -6,6 +6,7 @@ import io.auditwarehouse.digest.DigestSlot;
 import io.auditwarehouse.job.BatchPlanner;
 import io.auditwarehouse.job.BatchResult;
 import io.auditwarehouse.job.ReconcileJob;
+import io.auditwarehouse.notify.PackageAlerts;
 import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
 import io.auditwarehouse.runtime.Warehouses;
@@ -86,8 +87,10 @@ public final class Runs {
                     config.report(), config.businessZone(), OptionalLong.empty());
             // the same writer lock as the report command's
             try (WarehouseLock.Held lock = Warehouses.lock(config, "scheduled report --month " + month, rt.progress()::step)) {
-                return EvidencePackage.render(Warehouses.openForWriting(rt.spark(), config, rt.progress()::step),
+                Path dir = EvidencePackage.render(Warehouses.openForWriting(rt.spark(), config, rt.progress()::step),
                         config.outputDir().resolve("reports"), request).dir();
+                PackageAlerts.issued(config, rt.progress(), month, dir, "scheduled report --month " + month);
+                return dir;
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.auditwarehouse.schedule;
 
 import io.auditwarehouse.errors.ErrorMessages;
+import io.auditwarehouse.notify.Notifier;
+import io.auditwarehouse.runtime.FailureClass;
 import io.auditwarehouse.runtime.SoftwareVersion;
 import io.auditwarehouse.sinks.BatchRecord;
 import org.quartz.Job;
@@ -73,6 +75,11 @@ public abstract class ScheduledRun implements Job {
             String message = ErrorMessages.firstLine(e);
             runtime.finished(kind(), false);
             runtime.say("run FAILED    " + batchId + " instance=" + instance + ": " + message);
+            Notifier notifier = Notifier.of(runtime.config(), runtime::say);
+            if (notifier.enabled()) {
+                notifier.batchFailed("scheduled " + kind() + " " + batchId, null, null, FailureClass.of(e).exitCode(),
+                        ErrorMessages.firstLine(FailureClass.rootOf(e)));
+            }
             try {
                 runtime.ledger().recordBatch(row.failed(Instant.now(), who + "; failed: " + message));
             } catch (RuntimeException ledger) {

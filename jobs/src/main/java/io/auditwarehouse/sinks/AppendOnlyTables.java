@@ -20,8 +20,13 @@ public final class AppendOnlyTables {
             "review_id", S, "finding_id", S, "disposition", S, "reference", S, "comment", S, "reviewer", S,
             "reviewed_at", T, "approves_review_id", S);
 
+    /** What each chat target has been told (issue 12): one row per (target, finding id or package), so never twice. */
+    public static final AppendOnlyTable NOTIFICATION_LEDGER = AppendOnlyTable.of("recon_notification", "notice_id",
+            "notice_id", S, "target", S, "subject", S, "kind", S, "batch_id", S, "sent_at", T);
+
     public static final List<AppendOnlyTable> ALL = List.of(
-            FINDING_REVIEW
+            FINDING_REVIEW,
+            NOTIFICATION_LEDGER
     );
 
     private AppendOnlyTables() {

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.auditwarehouse.testing.ChatReceiver;
 import io.auditwarehouse.testing.CliProcess;
 import io.auditwarehouse.testing.ElasticsearchServer;
 import io.auditwarehouse.testing.MySqlServer;
@@ -24,6 +25,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -42,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every password and the Elasticsearch API key set to unique markers; migrate, nightly, report and digest run as an
+ * Every password, the Elasticsearch API key, a chat webhook URL and a NAVER WORKS client secret and private key set to
+ * unique markers; migrate, nightly, report and digest run as an
  * operator runs them (JVMs of their own, Spark event logs on) against real MySQL, Elasticsearch and SMTP servers. No
  * byte they wrote holds a marker: stdout, stderr, the output folder (CSV, manifests, PDF text, workbook XML), the Spark
  * event logs, the JVM's temporary folder, every warehouse table (the ledger among them), the documents indexed in
@@ -55,6 +59,8 @@ class SecretsIT {
     static final String WRITER_PASSWORD = marker("writer");
     static final String ES_API_KEY = marker("apikey");
     static final String SMTP_PASSWORD = marker("smtp");
+    static final String HOOK_PATH = "/hooks/" + marker("hook");
+    static final String WORKS_CLIENT_SECRET = marker("works");
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
@@ -72,11 +78,17 @@ class SecretsIT {
     void noPasswordOrApiKeyInAnythingTheCommandsWrite(MySqlServer mysql, ElasticsearchServer es) throws Exception {
         String prefix = ElasticsearchServer.uniquePrefix("aw-secret");
         try (TestDatabase source = mysql.newDatabase("aw_secret_src"); TestDatabase dw = mysql.newDatabase("aw_secret_dw");
-             TestUser reader = mysql.newUser("aw_reader", READER_PASSWORD); TestUser writer = mysql.newUser("aw_writer", WRITER_PASSWORD)) {
+             TestUser reader = mysql.newUser("aw_reader", READER_PASSWORD); TestUser writer = mysql.newUser("aw_writer", WRITER_PASSWORD);
+             ChatReceiver chat = ChatReceiver.start()) {
             String asOf = generate(mysql, source, es, prefix);
             reader.grant("SELECT", source);
             writer.grant("ALL", dw);
             Path writerPassword = Files.writeString(tmp.resolve("writer-password"), WRITER_PASSWORD);
+            // chat targets: a webhook whose URL is a secret (env) and a NAVER WORKS bot (client secret and key in files)
+            KeyPair works = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+            String keyLine = ChatReceiver.pem(works).lines().toList().get(5);
+            String chatTargets = "    - {name: hook, type: webhook, url_env: AW_CHAT_HOOK}\n"
+                    + chat.worksTarget("works", works, WORKS_CLIENT_SECRET, Files.createDirectories(tmp.resolve("chat-secrets")));
             Path config = Files.writeString(tmp.resolve("marked.yaml"), String.join("\n",
                     "sources:",
                     "  approvals: {jdbc_url: \"" + source.jdbcUrl() + "\", user: " + reader.name() + ", password_env: AW_READER_PASSWORD}",
@@ -89,9 +101,12 @@ class SecretsIT {
                     "mail:",
                     "  smtp: {host: 127.0.0.1, port: " + SMTP.getSmtp().getPort() + ", security: none, user: digest, password_env: AW_SMTP_PASSWORD}",
                     "  from: \"Audit Warehouse <audit@example.com>\"",
-                    "  to: [heads@example.com]", ""));
+                    "  to: [heads@example.com]",
+                    "notify:",
+                    "  targets:",
+                    chatTargets));
             Map<String, String> env = Map.of("AW_READER_PASSWORD", READER_PASSWORD, "AW_ES_API_KEY", ES_API_KEY,
-                    "AW_SMTP_PASSWORD", SMTP_PASSWORD);
+                    "AW_SMTP_PASSWORD", SMTP_PASSWORD, "AW_CHAT_HOOK", chat.url(HOOK_PATH));
             Path printed = Files.createDirectories(tmp.resolve("printed"));
             Path events = Files.createDirectories(tmp.resolve("spark-events"));
             Path jvmTmp = Files.createDirectories(tmp.resolve("jvm-tmp"));
@@ -111,6 +126,12 @@ class SecretsIT {
             written.putAll(tables(dw));
             written.putAll(documents(es, prefix + "-recon-*"));
             for (MimeMessage m : SMTP.getReceivedMessages()) written.put("mail " + m.getSubject(), GreenMailUtil.getWholeMessage(m));
+            // the chat messages as they arrived (the token request is where the client secret and the signed key must go)
+            assertTrue(chat.requests(HOOK_PATH).size() >= 2, "the webhook was told of the findings and the package");
+            assertTrue(chat.requests(ChatReceiver.MESSAGES_PATH).size() >= 2, "so was the WORKS bot");
+            for (ChatReceiver.Request r : chat.requests()) {
+                if (!r.path().equals(ChatReceiver.TOKEN_PATH)) written.merge("chat " + r.path(), r.body() + "\n", String::concat);
+            }
 
             // the scan reads what was really written: the event logs, the PDF's text, the ledger and the indexed runs
             assertTrue(written.entrySet().stream().anyMatch(e -> e.getKey().startsWith(events.toString())
@@ -120,14 +141,14 @@ class SecretsIT {
             assertTrue(written.keySet().stream().anyMatch(k -> k.startsWith("index " + prefix + "-recon-runs")), "indexed runs: " + written.keySet());
 
             List<String> leaks = new ArrayList<>();
-            for (String secret : List.of(READER_PASSWORD, WRITER_PASSWORD, ES_API_KEY, SMTP_PASSWORD)) {
+            for (String secret : List.of(READER_PASSWORD, WRITER_PASSWORD, ES_API_KEY, SMTP_PASSWORD, HOOK_PATH, WORKS_CLIENT_SECRET, keyLine)) {
                 for (String form : List.of(secret, base64(secret), base64("digest:" + secret), base64("\0digest\0" + secret))) {
                     written.forEach((where, text) -> {
-                        if (text.contains(form)) leaks.add(secret.split("-")[1] + " in " + where);
+                        if (text.contains(form)) leaks.add((secret.contains("AwMarker-") ? secret.split("-")[1] : "the WORKS private key") + " in " + where);
                     });
                 }
             }
-            System.out.printf("[SecretsIT] %d places scanned (%,d characters) for 4 markers: %s%n", written.size(),
+            System.out.printf("[SecretsIT] %d places scanned (%,d characters) for 7 markers: %s%n", written.size(),
                     written.values().stream().mapToLong(String::length).sum(), leaks.isEmpty() ? "none found" : leaks);
             assertEquals(List.of(), leaks);
         } finally {

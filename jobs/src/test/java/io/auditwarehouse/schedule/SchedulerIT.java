@@ -1,6 +1,7 @@
 package io.auditwarehouse.schedule;
 
 import io.auditwarehouse.cli.Cli;
+import io.auditwarehouse.testing.ChatReceiver;
 import io.auditwarehouse.testing.CliProcess;
 import io.auditwarehouse.testing.MySqlServer;
 import io.auditwarehouse.testing.RealServices;
@@ -265,6 +266,54 @@ class SchedulerIT {
 
     @Test
     void aScheduledNightlyReconcilesAndRecordsItsSlotInTheEmbeddedWarehouse() throws Exception {
+        Path input = workedExample();
+        Path config = Files.writeString(tmp.resolve("embedded.yaml"), String.join("\n", "schedule:",
+                "  nightly: \"" + cronSecondsFromNow(6) + "\"", "  report: \"\"", "  digest: \"\"", ""));
+        io.auditwarehouse.config.AppConfig app = io.auditwarehouse.config.ConfigLoader.load(config, input, tmp.resolve("out"));
+        String text = oneScheduledRun(app, "run completed nightly-");
+        System.out.printf("[SchedulerIT] embedded nightly: %s%n", text.lines().filter(l -> l.contains("run ")).toList());
+        assertTrue(text.contains("run completed nightly-"), text);
+        var batches = io.auditwarehouse.runtime.Warehouses.open(io.auditwarehouse.runtime.SparkSessions.getOrCreate(app.sparkMaster()), app)
+                .read("recon_batch");
+        List<org.apache.spark.sql.Row> rows = batches.filter("kind in ('nightly', 'scheduled-nightly')").select("kind", "status", "batch_id").collectAsList();
+        System.out.printf("[SchedulerIT] embedded ledger: %s%n", rows);
+        assertTrue(rows.stream().anyMatch(r -> r.getString(0).equals("scheduled-nightly") && r.getString(1).equals("COMPLETED")
+                && r.getString(2).matches("nightly-\\d{8}T\\d{6}\\+0900")), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.getString(0).equals("nightly") && r.getString(1).equals("COMPLETED")), rows.toString());
+    }
+
+    /**
+     * Chat alerts from scheduled runs: a scheduled nightly tells a target of the findings it has not had (here those a
+     * nightly published before the target was configured), and a scheduled nightly that fails says so with exit code 2.
+     */
+    @Test
+    void aScheduledNightlyAnnouncesFindingsNoTargetHasHadAndAFailedOneItsExitCode() throws Exception {
+        Path input = workedExample();
+        Path out = tmp.resolve("chat-out");
+        Cli.expect(0, "nightly", "--input", input.toString(), "--out", out.toString(), "--date", "2026-10-01",
+                "--as-of", "2026-10-10T00:00:00+09:00");
+        try (ChatReceiver chat = ChatReceiver.start()) {
+            String targets = "report: {locale: ko}\nnotify:\n  targets:\n" + ChatReceiver.webhookTarget("slack", chat.url("/hooks/slack"), tmp);
+            Path config = Files.writeString(tmp.resolve("chat.yaml"), "schedule: {nightly: \"" + cronSecondsFromNow(6)
+                    + "\", report: \"\", digest: \"\"}\n" + targets);
+            String ran = oneScheduledRun(io.auditwarehouse.config.ConfigLoader.load(config, input, out), "run completed nightly-");
+            assertTrue(ran.contains("run completed nightly-"), ran);
+            List<ChatReceiver.Request> sent = chat.requests("/hooks/slack");
+            assertEquals(1, sent.size());
+            String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sent.get(0).body()).get("text").asText();
+            assertTrue(text.startsWith("[감사 증적 웨어하우스] 새 지적사항 1건 (HIGH 이상)\nC2 직무 분리: 1건\n- 2026-10-01 C2 HIGH batch-a/payments/settle #12"), text);
+
+            Files.writeString(config, "schedule: {nightly: \"" + cronSecondsFromNow(6) + "\", report: \"\", digest: \"\"}\n" + targets);
+            String failed = oneScheduledRun(io.auditwarehouse.config.ConfigLoader.load(config, tmp.resolve("no-input"), out), "run FAILED");
+            assertTrue(failed.contains("run FAILED"), failed);
+            sent = chat.requests("/hooks/slack");
+            assertEquals(2, sent.size(), "the failure, and no finding again");
+            text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sent.get(1).body()).get("text").asText();
+            assertTrue(text.matches("(?s)\\[감사 증적 웨어하우스\\] 배치 실패: scheduled nightly nightly-\\d{8}T\\d{6}\\+0900, 종료 코드 2: input\\.dir: .*"), text);
+        }
+    }
+
+    private Path workedExample() throws Exception {
         Path input = tmp.resolve("input");
         Path example = Path.of(SchedulerIT.class.getResource("/worked-example").toURI());
         try (var paths = Files.walk(example)) {
@@ -274,12 +323,17 @@ class SchedulerIT {
                 else Files.copy(p, target);
             }
         }
-        // one slot, a few seconds from now (business zone Asia/Seoul, the default)
-        java.time.ZonedDateTime at = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Seoul")).plusSeconds(6);
-        String cron = at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * ?";
-        Path config = Files.writeString(tmp.resolve("embedded.yaml"), String.join("\n", "schedule:",
-                "  nightly: \"" + cron + "\"", "  report: \"\"", "  digest: \"\"", ""));
-        io.auditwarehouse.config.AppConfig app = io.auditwarehouse.config.ConfigLoader.load(config, input, tmp.resolve("out"));
+        return input;
+    }
+
+    /** One slot, a few seconds from now (business zone Asia/Seoul, the default). */
+    private static String cronSecondsFromNow(int seconds) {
+        java.time.ZonedDateTime at = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Seoul")).plusSeconds(seconds);
+        return at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * ?";
+    }
+
+    /** Runs an in-memory scheduler until its output says {@code until} (or a run failed); returns what it printed. */
+    private static String oneScheduledRun(io.auditwarehouse.config.AppConfig app, String until) throws Exception {
         java.io.StringWriter printed = new java.io.StringWriter();
         java.io.PrintWriter pw = new java.io.PrintWriter(printed);
         SchedulerRuntime runtime = new SchedulerRuntime(app, pw, pw);
@@ -287,25 +341,16 @@ class SchedulerIT {
         assertTrue(!service.clustered());
         service.start();
         try {
-            waitFor(Duration.ofSeconds(240), "a scheduled nightly run", () -> {
+            waitFor(Duration.ofSeconds(240), "a scheduled run", () -> {
                 synchronized (pw) {
-                    return printed.toString().contains("run completed nightly-") || printed.toString().contains("run FAILED");
+                    return printed.toString().contains(until) || printed.toString().contains("run FAILED");
                 }
             });
         } finally {
             service.shutdown();
         }
-        String text;
         synchronized (pw) {
-            text = printed.toString();
+            return printed.toString();
         }
-        System.out.printf("[SchedulerIT] embedded nightly: %s%n", text.lines().filter(l -> l.contains("run ")).toList());
-        assertTrue(text.contains("run completed nightly-"), text);
-        var batches = io.auditwarehouse.runtime.Warehouses.open(runtime.spark(), app).read("recon_batch");
-        List<org.apache.spark.sql.Row> rows = batches.filter("kind in ('nightly', 'scheduled-nightly')").select("kind", "status", "batch_id").collectAsList();
-        System.out.printf("[SchedulerIT] embedded ledger: %s%n", rows);
-        assertTrue(rows.stream().anyMatch(r -> r.getString(0).equals("scheduled-nightly") && r.getString(1).equals("COMPLETED")
-                && r.getString(2).matches("nightly-\\d{8}T\\d{6}\\+0900")), rows.toString());
-        assertTrue(rows.stream().anyMatch(r -> r.getString(0).equals("nightly") && r.getString(1).equals("COMPLETED")), rows.toString());
     }
 }
