@@ -10,6 +10,7 @@ import io.auditwarehouse.sinks.ParquetWarehouse;
 import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SparkSessions;
 import io.auditwarehouse.runtime.Warehouses;
+import io.auditwarehouse.sources.configured.Sources;
 import io.auditwarehouse.sinks.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +76,8 @@ final class ReportCommand implements Callable<Integer> {
         AppConfig config = common.load();
         YearMonth ym = GenerateCommand.parseMonth(month);
         PackageRequest request = new PackageRequest(ym, chosen, config.report(), config.businessZone(),
-                seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                Sources.usersToPseudonymise(SparkSessions.getOrCreate(config.sparkMaster()), config));
         if (reproduce) return reproduce(config, request);
         RenderedPackage rendered;
         // the whole rendering holds the writer lock: it writes the package, and no batch publishes between its reads

@@ -12,7 +12,8 @@ import java.util.Set;
  * What an issued package's manifest recorded that a re-render cannot recompute: the previous month's manifest digest
  * as it was then, the sample seed and its source, the instant printed on the PDF's cover, and which renderings it held.
  */
-record Replay(String previousManifestSha256, long seed, String seedSource, Instant pdfGeneratedAt, Set<String> formats) {
+record Replay(String previousManifestSha256, long seed, String seedSource, Instant pdfGeneratedAt, Set<String> formats,
+              String pseudonymKeyFingerprint) {
 
     static Replay of(IssuedPackage issued) {
         JsonNode m = issued.manifest();
@@ -26,7 +27,7 @@ record Replay(String previousManifestSha256, long seed, String seedSource, Insta
         }
         return new Replay(previous.isTextual() ? previous.asText() : null, m.path("sampling").path("seed").asLong(),
                 m.path("sampling").path("seed_source").asText(), generated.isTextual() ? Instant.parse(generated.asText()) : null,
-                formats);
+                formats, PackagePseudonyms.fingerprintOf(m));
     }
 
     /** The snapshot version the manifest names, or a usage error saying why the package cannot be reproduced. */
