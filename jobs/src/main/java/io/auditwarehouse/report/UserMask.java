@@ -1,5 +1,6 @@
 package io.auditwarehouse.report;
 
+import io.auditwarehouse.model.DetailTemplates;
 import io.auditwarehouse.model.User;
 import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.spark.sql.Row;
@@ -29,7 +30,11 @@ public final class UserMask {
             WarehouseTables.FINDING, Set.of("actor"),
             WarehouseTables.APPROVAL, Set.of("requester_id", "approver_id"));
 
-    public static final UserMask NONE = new UserMask(null, Map.of());
+    /** The finding's detail fields (a JSON object): its user-id fields, by name; its keys are never names. */
+    static final String DETAIL_FIELDS = "detail_fields";
+    static final Set<String> ID_FIELDS = Set.of("executor", "requester", "user");
+
+        public static final UserMask NONE = new UserMask(null, Map.of());
 
     private final Pseudonyms pseudonyms;
     /** Lower-cased first character to the names starting with it, longest first, each with its pseudonym. */
@@ -71,11 +76,18 @@ public final class UserMask {
         for (int i = 0; i < values.length; i++) {
             Object v = r.get(i);
             if (v instanceof String s) {
-                v = schema != null && idColumns.contains(schema.fields()[i].name()) ? pseudonyms.of(s) : text(s);
+                String column = schema == null ? "" : schema.fields()[i].name();
+                v = idColumns.contains(column) ? pseudonyms.of(s) : DETAIL_FIELDS.equals(column) ? detailFields(s) : text(s);
             }
             values[i] = v;
         }
         return new GenericRowWithSchema(values, schema);
+    }
+
+    private String detailFields(String json) {
+        Map<String, String> fields = new HashMap<>(DetailTemplates.fromJson(json));
+        fields.replaceAll((name, value) -> ID_FIELDS.contains(name) ? pseudonyms.of(value) : text(value));
+        return DetailTemplates.toJson(fields);
     }
 
     /** Free text with every known user id and display name replaced by its pseudonym. */
