@@ -71,6 +71,8 @@ class PseudonymisedPackageTest {
                 Map.of("2026-10-01", "2026-11-01", "2026-09-30", "2026-10-31", "2026.10.01", "2026.11.01"));
         Cli.expect(0, "nightly", "--input", november.toString(), "--out", out.toString(), "--date", "2026-11-01",
                 "--as-of", "2026-11-10T00:00:00+09:00");
+        // November is first issued with real names, then pseudonymised: the findings are the same, so nothing is restated
+        Cli.expect(0, "report", "--input", november.toString(), "--out", out.toString(), "--month", "2026-11");
         Cli.expect(0, "report", "--config", config.toString(), "--input", november.toString(), "--out", out.toString(), "--month", "2026-11");
     }
 
@@ -91,6 +93,18 @@ class PseudonymisedPackageTest {
         });
         assertEquals(List.of(), leaks);
         SecretScan.assertAbsent(List.of(KEY), List.of(), List.of(out.resolve("reports")));
+    }
+
+    @Test
+    void pseudonymisingAMonthIssuedWithNamesRestatesNothingAndLeaksNothing() throws Exception {
+        Path november = out.resolve("reports/2026-11");
+        assertEquals(List.of("change,finding_id,control_id,reason_code,business_date,subject,before,after"),
+                Files.readAllLines(november.resolve("csv/restatements.csv")).stream().map(l -> l.replace("\uFEFF", "")).toList());
+        List<String> leaks = new ArrayList<>();
+        WrittenTexts.of(november).forEach((where, text) -> {
+            for (String name : names()) if (text.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) leaks.add(name + " in " + where);
+        });
+        assertEquals(List.of(), leaks);
     }
 
     @Test

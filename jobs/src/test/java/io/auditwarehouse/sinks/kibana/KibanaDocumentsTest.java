@@ -44,7 +44,8 @@ class KibanaDocumentsTest {
 
     static Row finding(String id, LocalDate date, Instant occurred, String batchId) {
         return RowFactory.create(id, date, "C5", "FAILURE_NOT_REPORTED", "MEDIUM", "batch-a", "payments/settle", 12,
-                "APR-1", "kim", occurred, "The failed run was not reported", "nightly-0", batchId);
+                "APR-1", "kim", occurred, "The failed run was not reported", "{\"finished\":\"2026-09-26 10:00 KST\"}",
+                "nightly-0", batchId);
     }
 
     @Test
@@ -95,7 +96,7 @@ class KibanaDocumentsTest {
         assertEquals("{\"index\":{\"_index\":\"p-runs-2026.10\",\"_id\":\"c|j \\\"q\\\" ü\\u0001|3\"}}" + "\n"
                 + "{\"@timestamp\":null,\"business_date\":\"2026-10-02\",\"controller\":\"c\",\"job_name\":\"j \\\"q\\\" ü\\u0001\",\"build_number\":3,\"started_at\":null,\"finished_at\":null,\"duration_ms\":null,\"result\":null,\"trigger_type\":\"TIMER\",\"executor\":null,\"approval_no\":null,\"approval_type\":null,\"approval_status\":null,\"approval_requester\":null,\"approval_approver\":null,\"approval_decided_at\":null,\"approval_run_rank\":null,\"control_status\":\"PENDING\",\"reason_codes\":[],\"max_severity\":null,\"finding_count\":0,\"not_evaluated\":null,\"in_build_records\":false,\"in_audit_trail\":true,\"evidence_sources\":[\"audit\"],\"node\":null,\"source_doc_ids\":\"x\",\"batch_id\":\"b\"}" + "\n", KibanaDocuments.run(odd, "p").bulkLines());
         Document f = KibanaDocuments.finding(finding("f-123", LocalDate.of(2026, 9, 30), Instant.parse("2026-09-30T01:02:03Z")), "audit-recon");
-        assertEquals("{\"@timestamp\":\"2026-09-30T01:02:03.000Z\",\"finding_id\":\"f-123\",\"business_date\":\"2026-09-30\",\"control_id\":\"C5\",\"reason_code\":\"FAILURE_NOT_REPORTED\",\"severity\":\"MEDIUM\",\"controller\":\"batch-a\",\"job_name\":\"payments/settle\",\"build_number\":12,\"approval_no\":\"APR-1\",\"actor\":\"kim\",\"occurred_at\":\"2026-09-30T01:02:03.000Z\",\"detail\":\"The failed run was not reported\",\"first_batch_id\":\"nightly-0\",\"batch_id\":\"nightly-1\"}", f.source());
+        assertEquals("{\"@timestamp\":\"2026-09-30T01:02:03.000Z\",\"finding_id\":\"f-123\",\"business_date\":\"2026-09-30\",\"control_id\":\"C5\",\"reason_code\":\"FAILURE_NOT_REPORTED\",\"severity\":\"MEDIUM\",\"controller\":\"batch-a\",\"job_name\":\"payments/settle\",\"build_number\":12,\"approval_no\":\"APR-1\",\"actor\":\"kim\",\"occurred_at\":\"2026-09-30T01:02:03.000Z\",\"detail\":\"The failed run was not reported\",\"detail_fields\":\"{\\\"finished\\\":\\\"2026-09-26 10:00 KST\\\"}\",\"first_batch_id\":\"nightly-0\",\"batch_id\":\"nightly-1\"}", f.source());
     }
 
     @Test
