@@ -2,6 +2,7 @@ package io.auditwarehouse.cli;
 
 import io.auditwarehouse.model.DetailTemplates;
 import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.testing.PackageWorkbook;
 import io.auditwarehouse.testing.WrittenTexts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
