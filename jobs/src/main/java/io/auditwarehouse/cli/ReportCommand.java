@@ -35,7 +35,9 @@ import java.util.concurrent.Callable;
         description = "Writes the monthly evidence package under <out>/reports/YYYY-MM from the warehouse tables "
                 + "(never the sources): evidence-YYYY-MM.pdf, evidence-YYYY-MM.xlsx, csv/*.csv (every table, the "
                 + "auditor sample, the restatements) and manifest.json, chained to the previous month's manifest. "
-                + "A package already issued for the month whose data changed is kept under <out>/reports/superseded/.")
+                + "A package already issued for the month whose data changed is kept under <out>/reports/superseded/. "
+                + "With report.pseudonymise every user id and display name in it is a keyed pseudonym (see reveal); the "
+                + "finding details read in report.locale.")
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin

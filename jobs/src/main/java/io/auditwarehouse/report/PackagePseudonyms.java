@@ -54,8 +54,7 @@ final class PackagePseudonyms {
                     + replay.pseudonymKeyFingerprint() + ", the configured key is " + pseudonyms.keyFingerprint());
         }
         Set<String> ids = new TreeSet<>(tables.userIds());
-        PackagePseudonyms names = new PackagePseudonyms(pseudonyms, null);
-        if (names.namesRealUsers(issued)) {
+        if (namesRealUsers(pseudonyms, issued)) {
             for (Map<String, String> f : issued.findings().values()) ids.addAll(idValues(f));
         }
         return new PackagePseudonyms(pseudonyms, UserMask.of(pseudonyms, request.users(), ids));
@@ -84,7 +83,7 @@ final class PackagePseudonyms {
     /** The issued package's findings as this package would print them. */
     Map<String, Map<String, String>> issuedFindings(IssuedPackage issued) throws IOException {
         Map<String, Map<String, String>> findings = issued.findings();
-        if (!namesRealUsers(issued)) return findings;
+        if (!namesRealUsers(pseudonyms, issued)) return findings;
         Set<String> idColumns = UserMask.ID_COLUMNS.get(WarehouseTables.FINDING);
         Map<String, Map<String, String>> masked = new TreeMap<>();
         findings.forEach((id, row) -> {
@@ -99,13 +98,13 @@ final class PackagePseudonyms {
     /** The issued package's restatements as this package would print them. */
     List<Restatement> issuedRestatements(IssuedPackage issued) throws IOException {
         List<Restatement> restatements = issued.restatements();
-        if (!namesRealUsers(issued)) return restatements;
+        if (!namesRealUsers(pseudonyms, issued)) return restatements;
         return restatements.stream().map(r -> new Restatement(r.change(), r.findingId(), r.controlId(), r.reasonCode(),
                 r.businessDate(), mask.text(r.subject()), mask.text(r.before()), mask.text(r.after()))).toList();
     }
 
     /** True when this package is pseudonymised and the issued one is not: its text names real users. */
-    private boolean namesRealUsers(IssuedPackage issued) {
+    private static boolean namesRealUsers(Pseudonyms pseudonyms, IssuedPackage issued) {
         return pseudonyms != null && issued.exists() && fingerprintOf(issued.manifest()) == null;
     }
 
