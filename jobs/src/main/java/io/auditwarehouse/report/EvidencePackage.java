@@ -82,7 +82,8 @@ public final class EvidencePackage {
         PackagePseudonyms names = PackagePseudonyms.forRendering(request, replay, tables, issued);
         tables.mask(names.mask());
         Map<Path, Long> rowCounts = new HashMap<>();
-        List<Path> files = new ArrayList<>(CsvPackage.write(staging, tables, rowCounts));
+        List<Path> files = new ArrayList<>(CsvPackage.write(staging, tables, rowCounts,
+                replay == null ? Map.of() : issued.csvColumns(tables.tables())));
         Checkpoints.reach(Checkpoints.RENDERING_PACKAGE); // test-only fault injection, a no-op otherwise
 
         List<Restatement> changes = replay != null || !issued.exists() ? List.of() : Restatements.between(names.issuedFindings(issued),

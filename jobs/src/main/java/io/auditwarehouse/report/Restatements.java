@@ -111,6 +111,13 @@ final class Restatements {
         return s.isEmpty() ? null : s;
     }
 
+    /** The header of one of our CSV files. */
+    static List<String> header(Path csv) throws IOException {
+        try (Reader r = bomless(csv)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getHeaderNames();
+        }
+    }
+
     /** Our CSVs start with a byte-order mark for Excel; a reader must step over it. */
     private static Reader bomless(Path csv) throws IOException {
         Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
