@@ -54,8 +54,9 @@ public final class UserMask {
     public static UserMask of(Pseudonyms pseudonyms, Collection<User> users, Collection<String> ids) {
         Map<String, String> names = new HashMap<>();
         for (String id : ids) if (id != null && !id.isBlank()) names.put(id.toLowerCase(Locale.ROOT), pseudonyms.of(id));
-        for (User u : users) {
-            if (u.userId() == null || u.userId().isBlank()) continue;
+        // in id order: a display name two users share stands for the same one of them on every rendering
+        for (User u : users.stream().filter(u -> u.userId() != null && !u.userId().isBlank())
+                .sorted(Comparator.comparing(User::userId)).toList()) {
             names.put(u.userId().toLowerCase(Locale.ROOT), pseudonyms.of(u.userId()));
             String display = u.displayName() == null ? "" : u.displayName().strip();
             if (!display.isEmpty()) names.putIfAbsent(display.toLowerCase(Locale.ROOT), pseudonyms.of(u.userId()));
@@ -75,7 +76,7 @@ public final class UserMask {
         Object[] values = new Object[r.length()];
         for (int i = 0; i < values.length; i++) {
             Object v = r.get(i);
-            if (v instanceof String s) {
+            if (v instanceof String s && !s.isEmpty()) {
                 String column = schema == null ? "" : schema.fields()[i].name();
                 v = idColumns.contains(column) ? pseudonyms.of(s) : DETAIL_FIELDS.equals(column) ? detailFields(s) : text(s);
             }
