@@ -17,6 +17,7 @@ import io.auditwarehouse.review.ReviewRecorder;
 import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SparkSessions;
 import io.auditwarehouse.runtime.Warehouses;
+import io.auditwarehouse.sources.configured.Sources;
 import io.auditwarehouse.sinks.InterruptedBatches;
 import io.auditwarehouse.sinks.WarehouseLock;
 import io.auditwarehouse.sinks.kibana.KibanaIndexes;
@@ -90,7 +91,8 @@ final class DemoCommand implements Callable<Integer> {
             InterruptedBatches.repair(job.warehouse(), Instant.now()).forEach(progress::step);
             report = EvidencePackage.render(job.warehouse(), config.outputDir().resolve("reports"),
                     new PackageRequest(ym, Set.of(PackageRequest.PDF, PackageRequest.XLSX), config.report(),
-                            config.businessZone(), OptionalLong.empty()));
+                            config.businessZone(), OptionalLong.empty(),
+                            Sources.usersToPseudonymise(SparkSessions.getOrCreate(config.sparkMaster()), config)));
         }
         RunSummary.print(stdout, "demo", results, Duration.between(started, Instant.now()));
         stdout.println();

@@ -11,6 +11,7 @@ import io.auditwarehouse.sinks.ParquetWarehouse;
 import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.runtime.SparkSessions;
 import io.auditwarehouse.runtime.Warehouses;
+import io.auditwarehouse.sources.configured.Sources;
 import io.auditwarehouse.sinks.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,9 @@ import java.util.concurrent.Callable;
         description = "Writes the monthly evidence package under <out>/reports/YYYY-MM from the warehouse tables "
                 + "(never the sources): evidence-YYYY-MM.pdf, evidence-YYYY-MM.xlsx, csv/*.csv (every table, the "
                 + "auditor sample, the restatements) and manifest.json, chained to the previous month's manifest. "
-                + "A package already issued for the month whose data changed is kept under <out>/reports/superseded/.")
+                + "A package already issued for the month whose data changed is kept under <out>/reports/superseded/. "
+                + "With report.pseudonymise every user id and display name in it is a keyed pseudonym (see reveal); the "
+                + "finding details read in report.locale.")
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -76,7 +79,8 @@ final class ReportCommand implements Callable<Integer> {
         AppConfig config = common.load();
         YearMonth ym = GenerateCommand.parseMonth(month);
         PackageRequest request = new PackageRequest(ym, chosen, config.report(), config.businessZone(),
-                seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                Sources.usersToPseudonymise(SparkSessions.getOrCreate(config.sparkMaster()), config));
         if (reproduce) return reproduce(config, request);
         // the whole rendering holds the writer lock: it writes the package, and no batch publishes between its reads
         Progress progress = Progress.to(spec.commandLine().getErr());

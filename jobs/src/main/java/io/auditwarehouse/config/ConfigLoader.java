@@ -101,7 +101,7 @@ public final class ConfigLoader {
         Path out = outOverride != null ? outOverride : Path.of(s.text(ConfigKey.OUTPUT_DIR));
         return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
                 s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
-                servers(s, env), report(s), digest(values), mail(s, env),
+                servers(s, env), report(s, env), digest(values), mail(s, env),
                 new ReviewSettings(s.positiveInt(ConfigKey.REVIEW_SLA), s.text(ConfigKey.REVIEW_REVIEWER).trim()), schedule(s),
                 notify(s, env), s.duration(ConfigKey.WAREHOUSE_LOCK_WAIT),
                 retention(s), checkpoint(env));
@@ -145,7 +145,7 @@ public final class ConfigLoader {
                 s.indexPattern(ConfigKey.KIBANA_INDEX_PREFIX));
     }
 
-    private static ReportSettings report(Settings s) {
+    private static ReportSettings report(Settings s, Map<String, String> env) {
         String seed = s.text(ConfigKey.REPORT_SEED);
         OptionalLong parsed;
         try {
@@ -173,7 +173,23 @@ public final class ConfigLoader {
             frequencies.put(control, frequency.asText());
         });
         return new ReportSettings(s.oneOf(ConfigKey.REPORT_LOCALE, "ko", "en"), Path.of(s.text(ConfigKey.REPORT_FONT_DIR)),
-                parsed, sizes, frequencies);
+                parsed, sizes, frequencies, pseudonyms(s, env));
+    }
+
+    private static PseudonymSettings pseudonyms(Settings s, Map<String, String> env) {
+        boolean on = Boolean.parseBoolean(s.oneOf(ConfigKey.REPORT_PSEUDONYMISE, "false", "true"));
+        Secret key = s.secret(ConfigKey.REPORT_PSEUDONYM_KEY_ENV, ConfigKey.REPORT_PSEUDONYM_KEY_FILE, env);
+        if (on && !key.present()) {
+            throw new ConfigException(ConfigKey.REPORT_PSEUDONYMISE.key(), "needs a key: set "
+                    + ConfigKey.REPORT_PSEUDONYM_KEY_ENV.key() + " or " + ConfigKey.REPORT_PSEUDONYM_KEY_FILE.key());
+        }
+        if (key.present() && key.reveal().length() < PseudonymSettings.MIN_KEY_LENGTH) {
+            ConfigKey named = s.text(ConfigKey.REPORT_PSEUDONYM_KEY_ENV).isEmpty() ? ConfigKey.REPORT_PSEUDONYM_KEY_FILE
+                    : ConfigKey.REPORT_PSEUDONYM_KEY_ENV;
+            throw new ConfigException(named.key(), "the pseudonym key must be at least " + PseudonymSettings.MIN_KEY_LENGTH
+                    + " characters");
+        }
+        return new PseudonymSettings(on, key);
     }
 
     private static ScheduleSettings schedule(Settings s) {

@@ -12,9 +12,10 @@ import java.util.OptionalLong;
  * @param seed             the configured sample seed, if any ({@code --seed} overrides it)
  * @param sizeByFrequency  sample size per control frequency
  * @param frequencyByControl control id to frequency; unlisted controls are {@link #DAILY}
+ * @param pseudonyms       {@code report.pseudonymise} and its key
  */
 public record ReportSettings(String locale, Path fontDir, OptionalLong seed, Map<String, Integer> sizeByFrequency,
-                             Map<String, String> frequencyByControl) {
+                             Map<String, String> frequencyByControl, PseudonymSettings pseudonyms) {
 
     public static final String DAILY = "daily";
     /** Sizes auditors commonly use per control frequency (AICPA sampling guidance, lower bounds). */
@@ -23,6 +24,12 @@ public record ReportSettings(String locale, Path fontDir, OptionalLong seed, Map
     public ReportSettings {
         sizeByFrequency = Map.copyOf(sizeByFrequency);
         frequencyByControl = Map.copyOf(frequencyByControl);
+    }
+
+    /** Settings without pseudonyms. */
+    public ReportSettings(String locale, Path fontDir, OptionalLong seed, Map<String, Integer> sizeByFrequency,
+                          Map<String, String> frequencyByControl) {
+        this(locale, fontDir, seed, sizeByFrequency, frequencyByControl, PseudonymSettings.OFF);
     }
 
     /** Sample size of a control: its frequency's size. */

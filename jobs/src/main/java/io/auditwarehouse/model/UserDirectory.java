@@ -35,6 +35,11 @@ public final class UserDirectory implements Serializable {
         return known;
     }
 
+    /** Every user row, in no particular order. */
+    public List<User> all() {
+        return byId.values().stream().flatMap(List::stream).toList();
+    }
+
     public boolean isUserId(String id) {
         return byId.containsKey(id);
     }

@@ -27,6 +27,6 @@ public final class ApprovalRules implements Serializable {
         }
         return Optional.of(findings.create(ReasonCode.APPROVAL_UNUSED, a.approvalNo(), a.controller(), a.jobName(),
                 null, a.approvalNo(), a.requesterId(), a.validTo(),
-                a.approvalNo() + " approved for " + a.jobName() + ", window ended " + findings.wall(a.validTo()) + " with no run"));
+                findings.fields("approval", a.approvalNo(), "job", a.jobName(), "valid_to", a.validTo())));
     }
 }

@@ -1,5 +1,6 @@
 package io.auditwarehouse.reconcile;
 
+import io.auditwarehouse.model.DetailTemplates;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.JobKey;
 import io.auditwarehouse.model.ReasonCode;
@@ -56,9 +57,8 @@ public final class BuildNumberGaps implements Serializable {
             for (int missing = a.buildNumber() + 1; missing < b.buildNumber(); missing++) {
                 RunKey subject = new RunKey(job.controller(), job.jobName(), missing);
                 gaps.add(findings.create(ReasonCode.BUILD_NUMBER_GAP, subject.toString(), job.controller(), job.jobName(),
-                        missing, null, null, b.startedAt(),
-                        "#" + missing + " never seen between #" + a.buildNumber() + " (" + findings.wall(a.startedAt())
-                                + ") and #" + b.buildNumber() + " (" + findings.wall(b.startedAt()) + ")"));
+                        missing, null, null, b.startedAt(), findings.fields("missing", missing, "previous", a.buildNumber(),
+                                "previous_started", a.startedAt(), "next", b.buildNumber(), "next_started", b.startedAt())));
             }
         }
         return gaps;
@@ -68,8 +68,8 @@ public final class BuildNumberGaps implements Serializable {
         int first = a.buildNumber() + 1;
         RunKey subject = new RunKey(job.controller(), job.jobName(), first);
         return findings.create(ReasonCode.BUILD_NUMBER_GAP, subject.toString(), job.controller(), job.jobName(), first, null, null,
-                b.startedAt(), "#" + first + " to #" + (b.buildNumber() - 1) + " (" + ((long) b.buildNumber() - first) + " numbers) never seen between #"
-                        + a.buildNumber() + " (" + findings.wall(a.startedAt()) + ") and #" + b.buildNumber() + " ("
-                        + findings.wall(b.startedAt()) + ")");
+                b.startedAt(), findings.fields(DetailTemplates.VARIANT, "range", "first", first, "last", b.buildNumber() - 1,
+                        "count", (long) b.buildNumber() - first, "previous", a.buildNumber(), "previous_started", a.startedAt(),
+                        "next", b.buildNumber(), "next_started", b.startedAt()));
     }
 }

@@ -1,6 +1,7 @@
 package io.auditwarehouse.reconcile;
 
 import io.auditwarehouse.model.ControlCatalog;
+import io.auditwarehouse.model.DetailTemplates;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.RuleSettings;
@@ -14,6 +15,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds findings with deterministic ids, control and severity from the catalog, and readable times. */
 public final class FindingFactory implements Serializable {
@@ -24,17 +27,34 @@ public final class FindingFactory implements Serializable {
 
     private final ControlCatalog catalog;
     private final RuleSettings settings;
+    private final DetailTemplates details = DetailTemplates.shipped();
 
     public FindingFactory(ControlCatalog catalog, RuleSettings settings) {
         this.catalog = catalog;
         this.settings = settings;
     }
 
-    /** A finding; {@code subject} is the identity the id hashes (see docs/reconciliation-rules.md). */
+    /**
+     * A finding; {@code subject} is the identity the id hashes (see docs/reconciliation-rules.md), {@code fields} what
+     * its detail templates are filled from ({@link #fields}); the English detail is filled here.
+     */
     public Finding create(ReasonCode code, String subject, String controller, String jobName, Integer buildNumber,
-                          String approvalNo, String actor, Instant occurredAt, String detail) {
+                          String approvalNo, String actor, Instant occurredAt, Map<String, String> fields) {
+        String detail = details.render("en", code.name(), fields);
+        if (detail == null) throw new IllegalStateException("no detail template for " + code + " " + fields);
         return new Finding(findingId(code, subject), businessDate(occurredAt), catalog.controlOf(code), code,
-                settings.severityOf(code), controller, jobName, buildNumber, approvalNo, actor, occurredAt, detail);
+                settings.severityOf(code), controller, jobName, buildNumber, approvalNo, actor, occurredAt, detail,
+                DetailTemplates.toJson(fields));
+    }
+
+    /** Detail fields from name, value pairs; an instant is written as {@link #wall} time, a null value left out. */
+    public Map<String, String> fields(Object... nameValuePairs) {
+        Map<String, String> fields = new TreeMap<>();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            Object v = nameValuePairs[i + 1];
+            if (v != null) fields.put((String) nameValuePairs[i], v instanceof Instant t ? wall(t) : v.toString());
+        }
+        return fields;
     }
 
     public LocalDate businessDate(Instant t) {

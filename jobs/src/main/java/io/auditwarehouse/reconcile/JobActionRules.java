@@ -10,6 +10,7 @@ import io.auditwarehouse.model.RuleSettings;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** C4 change control: configuration changes and emergency toggles seen in the audit trail. Pure. */
@@ -34,8 +35,7 @@ public final class JobActionRules implements Serializable {
         if (action.action().isConfigChange()) {
             boolean covered = jobApprovals.stream().anyMatch(a -> "CHANGE".equals(a.requestType()) && a.inForceAt(t));
             return covered ? Optional.empty() : Optional.of(finding(ReasonCode.UNAPPROVED_CONFIG_CHANGE, action,
-                    action.action().uriVerb() + " by " + action.userId() + " at " + findings.wall(t)
-                            + " with no CHANGE approval in force"));
+                    findings.fields("action", action.action().uriVerb(), "user", action.userId(), "at", t)));
         }
         Instant from = t.minus(settings.toggleReviewBefore());
         Instant to = t.plus(settings.toggleReviewAfter());
@@ -44,9 +44,8 @@ public final class JobActionRules implements Serializable {
         boolean reviewed = jobApprovals.stream().anyMatch(a -> (matching.equals(a.requestType())
                 || "EMERGENCY".equals(a.requestType())) && a.isApproved() && a.decidedAt() != null && !a.decidedAt().isBefore(from) && !a.decidedAt().isAfter(to));
         return reviewed ? Optional.empty() : Optional.of(finding(ReasonCode.UNREVIEWED_EMERGENCY_TOGGLE, action,
-                action.action().uriVerb() + " by " + action.userId() + " at " + findings.wall(t)
-                        + " with no " + matching + " or EMERGENCY approval decided between "
-                        + findings.wall(from) + " and " + findings.wall(to)));
+                findings.fields("action", action.action().uriVerb(), "user", action.userId(), "at", t,
+                        "review_type", matching, "from", from, "to", to)));
     }
 
     /** controls.md: the review's type must match the action (an ENABLE approval does not review a disable). */
@@ -58,10 +57,10 @@ public final class JobActionRules implements Serializable {
         };
     }
 
-    private Finding finding(ReasonCode code, AuditRequest action, String detail) {
+    private Finding finding(ReasonCode code, AuditRequest action, Map<String, String> fields) {
         String subject = action.controller() + ":" + action.jobName() + ":" + action.action().uriVerb() + ":"
                 + action.userId() + ":" + action.timestamp();
         return findings.create(code, subject, action.controller(), action.jobName(), null, null, action.userId(),
-                action.timestamp(), detail);
+                action.timestamp(), fields);
     }
 }

@@ -2,6 +2,7 @@ package io.auditwarehouse.reconcile;
 
 import io.auditwarehouse.model.Approval;
 import io.auditwarehouse.model.ControlStatus;
+import io.auditwarehouse.model.DetailTemplates;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.RuleSettings;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,42 +54,43 @@ public final class RunRules implements Serializable {
         failureHandling(run, v);
         completion(run, v);
         if (settings.bothEvidenceSources() && (!run.inBuilds() || !run.inAudit() || run.sourcesDisagree())) {
-            v.add(EVIDENCE_SOURCE_MISMATCH, evidenceDetail(run));
+            v.add(EVIDENCE_SOURCE_MISMATCH, findings.fields(DetailTemplates.VARIANT, evidenceVariant(run)));
         }
         return v.toReconciled(approval, ranked.use());
     }
 
     private void manualRun(Run run, Approval a, ApprovalCoverage.ApprovalUse use, Verdict v) {
-        String started = findings.wall(run.startedAt());
+        Instant started = run.startedAt();
         if (run.approvalNo() == null) {
-            v.add(NO_APPROVAL_REFERENCE, run.trigger() + " run started " + started + " carries no approval number");
+            v.add(NO_APPROVAL_REFERENCE, findings.fields("trigger", run.trigger(), "started", started));
         } else if (a == null) {
-            v.add(APPROVAL_NOT_FOUND, "run started " + started + " carries " + run.approvalNo() + ", which matches no approval record");
+            v.add(APPROVAL_NOT_FOUND, findings.fields("started", started, "approval", run.approvalNo()));
         } else {
             String no = a.approvalNo();
             if (!EXECUTION_TYPES.contains(a.requestType())) {
-                v.add(APPROVAL_TYPE_MISMATCH, no + " is a " + a.requestType() + " approval, not EXECUTE, CHANGE or EMERGENCY");
+                v.add(APPROVAL_TYPE_MISMATCH, findings.fields("approval", no, "approval_type", a.requestType()));
             }
             if (!a.isFor(run.controller(), run.jobName())) {
-                v.add(APPROVAL_JOB_MISMATCH, no + " is for " + a.controller() + " " + a.jobName() + ", not this job");
+                v.add(APPROVAL_JOB_MISMATCH, findings.fields("approval", no, "approval_controller", a.controller(),
+                        "approval_job", a.jobName()));
             }
             if (!a.isApproved()) {
-                v.add(APPROVAL_NOT_APPROVED, no + " has status " + a.status());
+                v.add(APPROVAL_NOT_APPROVED, findings.fields("approval", no, "status", a.status()));
             } else if (a.decidedAt() != null && a.decidedAt().isAfter(run.startedAt())) {
-                v.add(APPROVED_AFTER_RUN, "run started " + started + ", " + no + " approved " + findings.wall(a.decidedAt()));
+                v.add(APPROVED_AFTER_RUN, findings.fields("started", started, "approval", no, "decided", a.decidedAt()));
             }
             if (!a.withinWindow(run.startedAt())) {
-                v.add(OUTSIDE_APPROVAL_WINDOW, "run started " + started + ", " + no + " valid "
-                        + findings.wall(a.validFrom()) + " to " + findings.wall(a.validTo()));
+                v.add(OUTSIDE_APPROVAL_WINDOW, findings.fields("started", started, "approval", no,
+                        "valid_from", a.validFrom(), "valid_to", a.validTo()));
             }
             if (a.maxRuns() != null && use.rank() > a.maxRuns()) {
-                v.add(APPROVAL_OVERUSED, "run " + use.rank() + " under " + no + ", which allows " + a.maxRuns());
+                v.add(APPROVAL_OVERUSED, findings.fields("rank", use.rank(), "approval", no, "max_runs", a.maxRuns()));
             }
             if (a.approverId() != null && a.approverId().equals(a.requesterId())) {
-                v.add(SELF_APPROVED, no + " was requested and approved by " + a.requesterId());
+                v.add(SELF_APPROVED, findings.fields("approval", no, "requester", a.requesterId()));
             }
             if (run.executor() != null && run.executor().equals(a.requesterId())) {
-                v.add(EXECUTOR_IS_REQUESTER, run.executor() + " requested " + no + " and executed the run");
+                v.add(EXECUTOR_IS_REQUESTER, findings.fields("executor", run.executor(), "approval", no));
             }
         }
         executorAuthorization(run, v);
@@ -95,13 +98,12 @@ public final class RunRules implements Serializable {
 
     private void executorAuthorization(Run run, Verdict v) {
         if (run.executor() == null) {
-            v.add(EXECUTOR_NOT_AUTHORIZED, run.trigger() == Trigger.REMOTE
-                    ? "started remotely; no person is known to have started the run"
-                    : "no record says who started the run");
+            v.add(EXECUTOR_NOT_AUTHORIZED, findings.fields(DetailTemplates.VARIANT,
+                    run.trigger() == Trigger.REMOTE ? "remote" : "unknown"));
         } else if (!users.known()) {
             v.notEvaluated(EXECUTOR_NOT_AUTHORIZED);
         } else if (!users.mayExecuteAt(run.executor(), run.startedAt())) {
-            v.add(EXECUTOR_NOT_AUTHORIZED, run.executor() + " held no active OPERATOR or ADMIN role at " + findings.wall(run.startedAt()));
+            v.add(EXECUTOR_NOT_AUTHORIZED, findings.fields("executor", run.executor(), "started", run.startedAt()));
         }
     }
 
@@ -109,8 +111,7 @@ public final class RunRules implements Serializable {
         boolean standing = approvals.forJob(run.key().job()).stream()
                 .anyMatch(a -> STANDING_TYPES.contains(a.requestType()) && a.inForceAt(run.startedAt()));
         if (!standing) {
-            v.add(NO_STANDING_APPROVAL, run.trigger() + " run started " + findings.wall(run.startedAt())
-                    + " with no REGISTER or CHANGE approval in force for the job");
+            v.add(NO_STANDING_APPROVAL, findings.fields("trigger", run.trigger(), "started", run.startedAt()));
         }
     }
 
@@ -126,25 +127,26 @@ public final class RunRules implements Serializable {
         if (!slaPassed) {
             v.pending();
         } else if (inTime.isEmpty()) {
-            v.add(FAILURE_NOT_REPORTED, "failed " + findings.wall(run.finishedAt()) + ", no failure report filed by " + findings.wall(deadline));
+            v.add(FAILURE_NOT_REPORTED, findings.fields("finished", run.finishedAt(), "deadline", deadline));
         } else {
-            v.add(FAILURE_REPORT_UNAPPROVED, "failure report " + inTime.get(0).approvalNo() + " filed in time but " + inTime.get(0).status());
+            v.add(FAILURE_REPORT_UNAPPROVED, findings.fields("report", inTime.get(0).approvalNo(), "status", inTime.get(0).status()));
         }
     }
 
     private void completion(Run run, Verdict v) {
         if (run.isFinished()) return;
         if (!asOf.isBefore(run.startedAt().plus(settings.incompleteAfter()))) {
-            v.add(RUN_INCOMPLETE, "started " + findings.wall(run.startedAt()) + ", no completion seen by " + findings.wall(asOf));
+            v.add(RUN_INCOMPLETE, findings.fields("started", run.startedAt(), "as_of", asOf));
         } else {
             v.pending();
         }
     }
 
-    private static String evidenceDetail(Run run) {
-        if (!run.inAudit()) return "in the build records only, not in the audit trail";
-        if (!run.inBuilds()) return "in the audit trail only, not in the build records";
-        return "build records and audit trail disagree on result or approval number";
+    /** Which EVIDENCE_SOURCE_MISMATCH detail applies; null for the sources disagreeing. */
+    private static String evidenceVariant(Run run) {
+        if (!run.inAudit()) return "builds_only";
+        if (!run.inBuilds()) return "audit_only";
+        return null;
     }
 
     /** Collects one run's findings. */
@@ -158,9 +160,9 @@ public final class RunRules implements Serializable {
             this.run = run;
         }
 
-        void add(ReasonCode code, String detail) {
+        void add(ReasonCode code, Map<String, String> fields) {
             found.add(findings.create(code, run.key().toString(), run.controller(), run.jobName(), run.buildNumber(),
-                    run.approvalNo(), run.executor(), run.startedAt(), detail));
+                    run.approvalNo(), run.executor(), run.startedAt(), fields));
         }
 
         void pending() {

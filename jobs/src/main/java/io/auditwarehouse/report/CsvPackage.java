@@ -22,20 +22,26 @@ final class CsvPackage {
 
     /**
      * @param rowCounts receives each file's data rows, so the manifest need not parse the files again
+     * @param columns   per table, the columns to write when not all of them (a reproduction writes those of the issued
+     *                  package, which may predate a column)
      * @return the files written, relative to {@code dir}
      */
-    static List<Path> write(Path dir, MonthTables month, Map<Path, Long> rowCounts) throws IOException {
+    static List<Path> write(Path dir, MonthTables month, Map<Path, Long> rowCounts, Map<String, List<String>> columns)
+            throws IOException {
         Path csvDir = Files.createDirectories(dir.resolve("csv"));
         List<Path> written = new ArrayList<>();
         for (String table : month.tables()) {
             Path file = csvDir.resolve(table + ".csv");
+            List<String> all = List.of(month.schema(table).fieldNames());
+            List<String> names = columns.getOrDefault(table, all);
+            int[] at = names.stream().mapToInt(all::indexOf).toArray();
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                CSVPrinter csv = printer(w, month.schema(table).fieldNames());
+                CSVPrinter csv = printer(w, names.toArray(String[]::new));
                 long[] rows = {0};
                 month.forEach(table, r -> {
                     rows[0]++;
-                    List<String> cells = new ArrayList<>(r.length());
-                    for (int i = 0; i < r.length(); i++) cells.add(cell(r.get(i)));
+                    List<String> cells = new ArrayList<>(at.length);
+                    for (int i : at) cells.add(i < 0 ? "" : cell(r.get(i)));
                     print(csv, cells);
                 });
                 csv.flush();

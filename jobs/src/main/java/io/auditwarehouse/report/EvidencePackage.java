@@ -78,15 +78,18 @@ public final class EvidencePackage {
         Path staging = home.resolve(request.month() + ".rendering");
         PackageFiles.delete(staging);
         Files.createDirectories(staging);
+        IssuedPackage issued = IssuedPackage.at(replay == null ? dir : reportsDir.resolve(request.month().toString()));
+        PackagePseudonyms names = PackagePseudonyms.forRendering(request, replay, tables, issued);
+        tables.mask(names.mask());
         Map<Path, Long> rowCounts = new HashMap<>();
-        List<Path> files = new ArrayList<>(CsvPackage.write(staging, tables, rowCounts));
+        List<Path> files = new ArrayList<>(CsvPackage.write(staging, tables, rowCounts,
+                replay == null ? Map.of() : issued.csvColumns(tables.tables())));
         Checkpoints.reach(Checkpoints.RENDERING_PACKAGE); // test-only fault injection, a no-op otherwise
 
-        IssuedPackage issued = IssuedPackage.at(replay == null ? dir : reportsDir.resolve(request.month().toString()));
-        List<Restatement> changes = replay != null || !issued.exists() ? List.of() : Restatements.between(issued.findings(),
+        List<Restatement> changes = replay != null || !issued.exists() ? List.of() : Restatements.between(names.issuedFindings(issued),
                 Restatements.readFindings(staging.resolve("csv/" + WarehouseTables.FINDING + ".csv")));
         // unchanged findings keep the restatements of the package being re-issued, so a re-render is identical
-        List<Restatement> restatements = issued.exists() && changes.isEmpty() ? issued.restatements() : changes;
+        List<Restatement> restatements = issued.exists() && changes.isEmpty() ? names.issuedRestatements(issued) : changes;
         Restatements.write(staging.resolve(RESTATEMENTS_CSV), restatements);
         files.add(Path.of(RESTATEMENTS_CSV));
 
@@ -94,6 +97,7 @@ public final class EvidencePackage {
         m.put("period", request.month().toString());
         m.put("software_version", SoftwareVersion.get());
         m.put("locale", request.settings().locale());
+        names.record(m);
         OptionalLong version = warehouse.version();
         if (version.isPresent() && version.getAsLong() > 0) m.put("snapshot_version", version.getAsLong());
         Instant asOf = inputs(tables, m);

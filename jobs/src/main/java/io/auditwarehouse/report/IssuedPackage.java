@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The package last issued for a month (the folder a new rendering replaces), or none. */
 final class IssuedPackage {
@@ -51,6 +53,16 @@ final class IssuedPackage {
     Map<String, Map<String, String>> findings() throws IOException {
         Path csv = dir.resolve("csv/" + WarehouseTables.FINDING + ".csv");
         return Files.isRegularFile(csv) ? Restatements.readFindings(csv) : Map.of();
+    }
+
+    /** The columns of the package's table CSVs, by table (tables without a CSV left out). */
+    Map<String, List<String>> csvColumns(Collection<String> tables) throws IOException {
+        Map<String, List<String>> columns = new TreeMap<>();
+        for (String table : tables) {
+            Path csv = dir.resolve("csv/" + table + ".csv");
+            if (Files.isRegularFile(csv)) columns.put(table, Restatements.header(csv));
+        }
+        return columns;
     }
 
     List<Restatement> restatements() throws IOException {

@@ -42,6 +42,7 @@ public final class MonthTables implements MonthRows, AutoCloseable {
     private final List<LocalDate> dates;
     private final Set<String> batchIds;
     private final Map<String, RowSpill> spilled = new HashMap<>();
+    private UserMask mask = UserMask.NONE;
     private Path spillDir;
 
     private static Map<String, List<String>> orderedTables() {
@@ -74,6 +75,34 @@ public final class MonthTables implements MonthRows, AutoCloseable {
         return dates;
     }
 
+    /** Every row handed out from now on has its users replaced by {@code mask}: call it before the first read. */
+    void mask(UserMask mask) {
+        if (!spilled.isEmpty()) throw new IllegalStateException("the mask must be set before the first read");
+        this.mask = mask;
+    }
+
+    /** Every value of the month's user-id columns ({@link UserMask#ID_COLUMNS}): the ids the mask must know. */
+    Set<String> userIds() {
+        Set<String> ids = new TreeSet<>();
+        UserMask.ID_COLUMNS.forEach((table, columns) -> {
+            Dataset<Row> data = warehouse.readDates(table, schema(table), dates);
+            if (data != null) ids.addAll(distinct(data, columns));
+        });
+        return ids;
+    }
+
+    /** The distinct non-null values of some string columns of a table. */
+    static Set<String> distinct(Dataset<Row> data, Set<String> columns) {
+        Set<String> values = new TreeSet<>();
+        Dataset<Row> all = null;
+        for (String c : columns) {
+            Dataset<Row> one = data.select(col(c).as("v")).where(col("v").isNotNull());
+            all = all == null ? one : all.union(one);
+        }
+        if (all != null) for (Row r : all.distinct().collectAsList()) values.add(r.getString(0));
+        return values;
+    }
+
     /** The package's tables, in order. */
     public Set<String> tables() {
         return ORDER.keySet();
@@ -99,7 +128,7 @@ public final class MonthTables implements MonthRows, AutoCloseable {
         Dataset<Row> data = ordered(table);
         if (data == null) return;
         Consumer<Consumer<Row>> source = each -> {
-            for (Iterator<Row> it = data.toLocalIterator(); it.hasNext(); ) each.accept(it.next());
+            for (Iterator<Row> it = data.toLocalIterator(); it.hasNext(); ) each.accept(mask.row(table, it.next()));
         };
         spilled.put(table, RowSpill.write(spillFile(table), data.schema(), source, action));
     }

@@ -11,10 +11,10 @@ import java.util.Set;
 /**
  * What an issued package's manifest recorded that a re-render cannot recompute: the previous month's manifest digest
  * as it was then, the sample seed and its source, the instant printed on the PDF's cover, which renderings it held,
- * and the window of reviews it showed (reviews_since, reviews_as_of).
+ * the window of reviews it showed (reviews_since, reviews_as_of) and the fingerprint of the pseudonym key.
  */
 record Replay(String previousManifestSha256, long seed, String seedSource, Instant pdfGeneratedAt, Set<String> formats,
-              Instant reviewsAsOf, Instant reviewsSince) {
+              Instant reviewsAsOf, Instant reviewsSince, String pseudonymKeyFingerprint) {
 
     static Replay of(IssuedPackage issued) {
         JsonNode m = issued.manifest();
@@ -28,7 +28,7 @@ record Replay(String previousManifestSha256, long seed, String seedSource, Insta
         }
         return new Replay(previous.isTextual() ? previous.asText() : null, m.path("sampling").path("seed").asLong(),
                 m.path("sampling").path("seed_source").asText(), generated.isTextual() ? Instant.parse(generated.asText()) : null,
-                formats, instant(m.path("reviews_as_of")), instant(m.path("reviews_since")));
+                formats, instant(m.path("reviews_as_of")), instant(m.path("reviews_since")), PackagePseudonyms.fingerprintOf(m));
     }
 
     private static Instant instant(JsonNode n) {

@@ -1,6 +1,7 @@
 package io.auditwarehouse.report;
 
 import io.auditwarehouse.config.ReportSettings;
+import io.auditwarehouse.model.DetailTemplates;
 import io.auditwarehouse.model.FindingStatus;
 import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.Trigger;
@@ -41,6 +42,7 @@ final class ReportContents {
     private final ReportSettings settings;
     private final boolean korean;
     private final Map<String, Row> catalogByCode = new LinkedHashMap<>();
+    private final DetailTemplates details = DetailTemplates.shipped();
     private final List<String> controlIds;
     private final Map<String, FindingStatus> statuses;
 
@@ -157,7 +159,14 @@ final class ReportContents {
         return new ExceptionLine(f.getAs("control_id"), text(c, "control_name"), f.getAs("reason_code"), text(c, "reason"),
                 f.getAs("severity"), f.getAs("business_date"), f.getAs("controller"), f.getAs("job_name"),
                 f.getAs("build_number"), f.getAs("approval_no"), f.getAs("actor"), instant(f.getAs("occurred_at")),
-                f.getAs("detail"), f.getAs("finding_id"), status.disposition().name(), status.reference());
+                detail(f), f.getAs("finding_id"), status.disposition().name(), status.reference());
+    }
+
+    /** The detail line in the report's language, from the finding's fields; the stored English line when it has none. */
+    private String detail(Row f) {
+        String rendered = details.render(settings.locale(), f.getAs("reason_code"),
+                DetailTemplates.fromJson(f.getAs("detail_fields")));
+        return rendered == null || f.<String>getAs("detail_fields") == null ? f.getAs("detail") : rendered;
     }
 
     private List<ExceptionLine> only(List<ExceptionLine> lines, ReasonCode code) {

@@ -29,7 +29,8 @@ final class Restatements {
     static final String FILE = "restatements.csv";
     private static final List<String> HEADER = List.of("change", "finding_id", "control_id", "reason_code",
             "business_date", "subject", "before", "after");
-    private static final List<String> NOT_COMPARED = List.of("first_batch_id", "last_batch_id");
+    /** detail_fields says what detail says (and packages before it lack the column): comparing it would restate nothing new. */
+    private static final List<String> NOT_COMPARED = List.of("first_batch_id", "last_batch_id", "detail_fields");
 
     private Restatements() {
     }
@@ -108,6 +109,13 @@ final class Restatements {
 
     private static String emptyToNull(String s) {
         return s.isEmpty() ? null : s;
+    }
+
+    /** The header of one of our CSV files. */
+    static List<String> header(Path csv) throws IOException {
+        try (Reader r = bomless(csv)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getHeaderNames();
+        }
     }
 
     /** Our CSVs start with a byte-order mark for Excel; a reader must step over it. */

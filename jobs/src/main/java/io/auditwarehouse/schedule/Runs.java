@@ -10,6 +10,7 @@ import io.auditwarehouse.notify.PackageAlerts;
 import io.auditwarehouse.report.EvidencePackage;
 import io.auditwarehouse.report.PackageRequest;
 import io.auditwarehouse.runtime.Warehouses;
+import io.auditwarehouse.sources.configured.Sources;
 import io.auditwarehouse.sinks.WarehouseLock;
 import org.quartz.DisallowConcurrentExecution;
 
@@ -84,7 +85,7 @@ public final class Runs {
         static Path renderMonth(SchedulerRuntime rt, YearMonth month) throws IOException {
             AppConfig config = rt.config();
             PackageRequest request = new PackageRequest(month, Set.of(PackageRequest.PDF, PackageRequest.XLSX, PackageRequest.CSV),
-                    config.report(), config.businessZone(), OptionalLong.empty());
+                    config.report(), config.businessZone(), OptionalLong.empty(), Sources.usersToPseudonymise(rt.spark(), config));
             // the same writer lock as the report command's
             try (WarehouseLock.Held lock = Warehouses.lock(config, "scheduled report --month " + month, rt.progress()::step)) {
                 Path dir = EvidencePackage.render(Warehouses.openForWriting(rt.spark(), config, rt.progress()::step),

@@ -51,7 +51,7 @@ public final class WarehouseTables {
     public static final StructType FINDING_SCHEMA = schema(
             "finding_id", S, "business_date", D, "control_id", S, "reason_code", S, "severity", S, "controller", S,
             "job_name", S, "build_number", I, "approval_no", S, "actor", S, "occurred_at", T, "detail", S,
-            "first_batch_id", S, "last_batch_id", S);
+            "detail_fields", S, "first_batch_id", S, "last_batch_id", S);
 
     public static final StructType APPROVAL_SCHEMA = schema(
             "business_date", D, "approval_no", S, "request_type", S, "controller", S, "job_name", S, "status", S,
@@ -106,7 +106,7 @@ public final class WarehouseTables {
     public static Row finding(Finding f, String firstBatchId, String batchId) {
         return RowFactory.create(f.findingId(), f.businessDate(), f.controlId(), f.reasonCode().name(), f.severity().name(),
                 f.controller(), f.jobName(), f.buildNumber(), f.approvalNo(), f.actor(), f.occurredAt(), f.detail(),
-                firstBatchId, batchId);
+                f.detailFields(), firstBatchId, batchId);
     }
 
     public static Row approval(ApprovalTouch t, String batchId) {

@@ -3,6 +3,7 @@ package io.auditwarehouse.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditwarehouse.model.ReasonCode;
+import io.auditwarehouse.testing.PackageWorkbook;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -1,5 +1,6 @@
 package io.auditwarehouse.cli;
 
+import io.auditwarehouse.testing.PackageWorkbook;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -12,16 +12,13 @@ import io.auditwarehouse.testing.MySqlServer;
 import io.auditwarehouse.testing.MySqlServer.TestDatabase;
 import io.auditwarehouse.testing.MySqlServer.TestUser;
 import io.auditwarehouse.testing.RealServices;
+import io.auditwarehouse.testing.WrittenTexts;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +29,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +54,7 @@ class SecretsIT {
     static final String SMTP_PASSWORD = marker("smtp");
     static final String HOOK_PATH = "/hooks/" + marker("hook");
     static final String WORKS_CLIENT_SECRET = marker("works");
+    static final String PSEUDONYM_KEY = marker("pseudonymkey");
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
@@ -96,6 +90,7 @@ class SecretsIT {
                     "  audit: {index: \"" + prefix + "-audit-*\"}",
                     "elasticsearch: {url: \"" + es.url() + "\", api_key_env: AW_ES_API_KEY}",
                     "outputs: {kibana: {index_prefix: " + prefix + "-recon}}",
+                    "report: {pseudonymise: true, pseudonym_key_env: AW_PSEUDONYM_KEY}",
                     "warehouse: {jdbc_url: \"jdbc:mysql://" + mysql.host() + ":" + mysql.port() + "/\", schema: " + dw.name()
                             + ", user: " + writer.name() + ", password_file: \"" + writerPassword + "\"}",
                     "mail:",
@@ -106,7 +101,8 @@ class SecretsIT {
                     "  targets:",
                     chatTargets));
             Map<String, String> env = Map.of("AW_READER_PASSWORD", READER_PASSWORD, "AW_ES_API_KEY", ES_API_KEY,
-                    "AW_SMTP_PASSWORD", SMTP_PASSWORD, "AW_CHAT_HOOK", chat.url(HOOK_PATH));
+                    "AW_SMTP_PASSWORD", SMTP_PASSWORD, "AW_CHAT_HOOK", chat.url(HOOK_PATH),
+                    "AW_PSEUDONYM_KEY", PSEUDONYM_KEY);
             Path printed = Files.createDirectories(tmp.resolve("printed"));
             Path events = Files.createDirectories(tmp.resolve("spark-events"));
             Path jvmTmp = Files.createDirectories(tmp.resolve("jvm-tmp"));
@@ -118,11 +114,12 @@ class SecretsIT {
             run(printed, "nightly", jvm, env, common, "--date", "2026-10-20", "--as-of", asOf);
             run(printed, "report", jvm, env, common, "--month", "2026-10");
             run(printed, "digest", jvm, env, common, "--slot", "2026-11-02", "--as-of", asOf);
+            CliProcess.expect(1, printed, "reveal", jvm, env, withCommon("reveal", common, "U-00000000"));
             // the digest went out, so the SMTP login with the marked password took place
             assertEquals(1, SMTP.getReceivedMessages().length, "one digest mail");
 
             Map<String, String> written = new TreeMap<>();
-            for (Path dir : List.of(printed, out, events, jvmTmp)) written.putAll(texts(dir));
+            for (Path dir : List.of(printed, out, events, jvmTmp)) written.putAll(WrittenTexts.of(dir));
             written.putAll(tables(dw));
             written.putAll(documents(es, prefix + "-recon-*"));
             for (MimeMessage m : SMTP.getReceivedMessages()) written.put("mail " + m.getSubject(), GreenMailUtil.getWholeMessage(m));
@@ -137,18 +134,20 @@ class SecretsIT {
             assertTrue(written.entrySet().stream().anyMatch(e -> e.getKey().startsWith(events.toString())
                     && e.getValue().contains("SparkListenerEnvironmentUpdate")), "Spark wrote event logs: " + written.keySet());
             assertTrue(written.keySet().stream().anyMatch(k -> k.endsWith(".pdf")), "the PDF was read: " + written.keySet());
+            assertTrue(Files.readString(out.resolve("reports/2026-10/manifest.json")).contains("\"key_fingerprint\""),
+                    "the package was pseudonymised with the key");
             assertTrue(written.getOrDefault("table recon_batch", "").contains("COMPLETED"), "the ledger was read");
             assertTrue(written.keySet().stream().anyMatch(k -> k.startsWith("index " + prefix + "-recon-runs")), "indexed runs: " + written.keySet());
 
             List<String> leaks = new ArrayList<>();
-            for (String secret : List.of(READER_PASSWORD, WRITER_PASSWORD, ES_API_KEY, SMTP_PASSWORD, HOOK_PATH, WORKS_CLIENT_SECRET, keyLine)) {
+            for (String secret : List.of(READER_PASSWORD, WRITER_PASSWORD, ES_API_KEY, SMTP_PASSWORD, HOOK_PATH, WORKS_CLIENT_SECRET, keyLine, PSEUDONYM_KEY)) {
                 for (String form : List.of(secret, base64(secret), base64("digest:" + secret), base64("\0digest\0" + secret))) {
                     written.forEach((where, text) -> {
                         if (text.contains(form)) leaks.add((secret.contains("AwMarker-") ? secret.split("-")[1] : "the WORKS private key") + " in " + where);
                     });
                 }
             }
-            System.out.printf("[SecretsIT] %d places scanned (%,d characters) for 7 markers: %s%n", written.size(),
+            System.out.printf("[SecretsIT] %d places scanned (%,d characters) for 8 markers: %s%n", written.size(),
                     written.values().stream().mapToLong(String::length).sum(), leaks.isEmpty() ? "none found" : leaks);
             assertEquals(List.of(), leaks);
         } finally {
@@ -173,36 +172,14 @@ class SecretsIT {
 
     private static void run(Path printed, String command, List<String> jvm, Map<String, String> env, String[] common,
                             String... more) throws Exception {
+        CliProcess.expect(0, printed, command, jvm, env, withCommon(command, common, more));
+    }
+
+    private static String[] withCommon(String command, String[] common, String... more) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of(common));
         args.addAll(List.of(more));
-        CliProcess.expect(0, printed, command, jvm, env, args.toArray(String[]::new));
-    }
-
-    /** Every file below dir as text: ZIP containers (the workbook) entry by entry, PDFs as their extracted text. */
-    private static Map<String, String> texts(Path dir) throws IOException {
-        Map<String, String> texts = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                byte[] bytes = Files.readAllBytes(f);
-                // the markers are ASCII: Latin-1 keeps every byte as one character
-                texts.put(f.toString(), new String(bytes, StandardCharsets.ISO_8859_1));
-                if (f.toString().endsWith(".pdf")) {
-                    try (PDDocument pdf = Loader.loadPDF(bytes)) {
-                        texts.put(f + " (text)", new PDFTextStripper().getText(pdf));
-                    }
-                } else if (bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K') {
-                    try (ZipFile zip = new ZipFile(f.toFile())) {
-                        for (ZipEntry e : Collections.list(zip.entries())) {
-                            try (var in = zip.getInputStream(e)) {
-                                texts.put(f + "!" + e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return texts;
+        return args.toArray(String[]::new);
     }
 
     /** Every table of the warehouse schema, the recon_batch ledger and Quartz's tables among them, as text. */

@@ -60,9 +60,9 @@ class SqlEnginesTest {
         LocalDate date = LocalDate.parse("2026-10-02");
         append(WarehouseTables.FINDING, WarehouseTables.FINDING_SCHEMA,
                 RowFactory.create("edge-1", date, "C9", "BUILD_NUMBER_GAP", "LOW", "batch-a", null, null, null, null,
-                        Instant.parse("2026-10-02T01:02:03.000456Z"), EDGE_DETAIL, "b1", "b1"),
+                        Instant.parse("2026-10-02T01:02:03.000456Z"), EDGE_DETAIL, "{}", "b1", "b1"),
                 RowFactory.create("edge-2", date, "C9", "BUILD_NUMBER_GAP", "LOW", "batch-a", "정산/야간", Integer.MAX_VALUE,
-                        "CHG-9", "kim", Instant.parse("2026-10-02T23:59:59Z"), null, "b1", "b1"));
+                        "CHG-9", "kim", Instant.parse("2026-10-02T23:59:59Z"), null, null, "b1", "b1"));
         // the worked example leaves these two tables empty
         append(WarehouseTables.APPROVAL, WarehouseTables.APPROVAL_SCHEMA,
                 RowFactory.create(date, "CHG-9", "STANDARD", "batch-a", "정산/야간", "APPROVED", "lee", "kim",

@@ -82,6 +82,30 @@ class TimeTravelTest {
         } finally {
             Files.write(findings, original);
         }
+
+        // a package issued before recon_finding had detail_fields: its CSV is reproduced with the columns it had
+        try {
+            Files.writeString(findings, withoutColumn(Files.readString(findings), "detail_fields"));
+            Cli older = Cli.expect(ExitCodes.FAILURE, "report", "--out", o, "--month", "2026-10", "--reproduce");
+            assertFalse(older.out().contains("csv/recon_finding.csv"), older.out());
+            assertEquals(-1, Files.mismatch(findings, reproduced.resolve("csv/recon_finding.csv")), "the issued columns, byte for byte");
+        } finally {
+            Files.write(findings, original);
+        }
+    }
+
+    /** The CSV text without one column (our CSVs: BOM, RFC 4180, CRLF). */
+    private static String withoutColumn(String csv, String column) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(csv.substring(1)));
+        List<String> header = records.getHeaderNames().stream().filter(h -> !h.equals(column)).toList();
+        out.write('\uFEFF');
+        var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader(header.toArray(String[]::new)).get());
+        for (var r : records) printer.printRecord(header.stream().map(r::get).toList());
+        printer.flush();
+        return out.toString();
     }
 
     @Test

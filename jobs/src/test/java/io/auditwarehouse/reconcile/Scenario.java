@@ -5,6 +5,7 @@ import io.auditwarehouse.model.AuditBuildLine;
 import io.auditwarehouse.model.AuditRequest;
 import io.auditwarehouse.model.BuildDocument;
 import io.auditwarehouse.model.ControlCatalog;
+import io.auditwarehouse.model.DetailTemplates;
 import io.auditwarehouse.model.Finding;
 import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.RuleSettings;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -59,10 +61,26 @@ final class Scenario {
         return this;
     }
 
+    private static final DetailTemplates DETAILS = DetailTemplates.shipped();
+
     ReconciliationResult reconcile() {
         Reconciler r = new Reconciler(ControlCatalog.shipped(), settings, approvals,
                 usersKnown ? UserDirectory.of(users) : UserDirectory.absent(), asOf);
-        return InMemoryReconciliation.run(r, events, approvals);
+        ReconciliationResult result = InMemoryReconciliation.run(r, events, approvals);
+        result.findings().forEach(Scenario::assertDetailReadsInBothLocales);
+        return result;
+    }
+
+    /** Every finding any scenario raises: its stored English detail is its en template, and its ko template fills. */
+    private static void assertDetailReadsInBothLocales(Finding f) {
+        Map<String, String> fields = DetailTemplates.fromJson(f.detailFields());
+        String en = DETAILS.render("en", f.reasonCode().name(), fields);
+        String ko = DETAILS.render("ko", f.reasonCode().name(), fields);
+        if (!f.detail().equals(en) || ko == null || ko.contains("{") || ko.codePoints().noneMatch(c ->
+                Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)) {
+            throw new AssertionError(f.reasonCode() + " " + f.detailFields() + ": en '" + en + "' for detail '" + f.detail()
+                    + "', ko '" + ko + "'");
+        }
     }
 
     /** Reason codes of the findings about one build number (run-level and gap findings). */

@@ -218,6 +218,6 @@ class MySqlWarehouseIT {
 
     private static Row findingRow(Instant at) {
         return org.apache.spark.sql.RowFactory.create("f-1", DATE, "C6", "BUILD_NUMBER_GAP", "MEDIUM", "batch-a",
-                "payments/settle", 15, null, "system", at, "build 14 is missing", "b1", "b1");
+                "payments/settle", 15, null, "system", at, "build 14 is missing", "{\"missing\":\"14\"}", "b1", "b1");
     }
 }

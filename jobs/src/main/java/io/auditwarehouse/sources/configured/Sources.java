@@ -2,6 +2,7 @@ package io.auditwarehouse.sources.configured;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.model.Decoded;
+import io.auditwarehouse.model.User;
 import io.auditwarehouse.sources.ApprovalData;
 import io.auditwarehouse.sources.EvidenceData;
 import io.auditwarehouse.sources.SourceData;
@@ -26,6 +27,14 @@ public final class Sources {
     /** Approvals and users: approvals.csv and users.csv, or the approval database when configured. */
     public static ApprovalData approvals(SparkSession spark, AppConfig config) {
         return config.servers().approvalsFromMysql() ? MySqlApprovals.load(spark, config) : FileApprovals.load(config);
+    }
+
+    /**
+     * The users relation when a pseudonym key is configured (a pseudonymised package must find their display names in
+     * its text, and {@code reveal} their ids), else nothing.
+     */
+    public static List<User> usersToPseudonymise(SparkSession spark, AppConfig config) {
+        return config.report().pseudonyms().key().present() ? approvals(spark, config).users().all() : List.of();
     }
 
     /** @param dates the business dates being reconciled (bounds the Elasticsearch time range) */

@@ -44,7 +44,8 @@ class KibanaDocumentsTest {
 
     static Row finding(String id, LocalDate date, Instant occurred, String batchId) {
         return RowFactory.create(id, date, "C5", "FAILURE_NOT_REPORTED", "MEDIUM", "batch-a", "payments/settle", 12,
-                "APR-1", "kim", occurred, "The failed run was not reported", "nightly-0", batchId);
+                "APR-1", "kim", occurred, "The failed run was not reported", "{\"finished\":\"2026-09-26 10:00 KST\"}",
+                "nightly-0", batchId);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.auditwarehouse.cli;
+package io.auditwarehouse.testing;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads an evidence workbook back: every cell's type and shown value, and a sheet's header columns. */
-final class PackageWorkbook {
+public final class PackageWorkbook {
 
     private PackageWorkbook() {
     }
 
-    static List<List<String>> cells(Path xlsx) throws Exception {
+    public static List<List<String>> cells(Path xlsx) throws Exception {
         List<List<String>> all = new ArrayList<>();
         DataFormatter shown = new DataFormatter();
         try (Workbook wb = WorkbookFactory.create(xlsx.toFile(), null, true)) {
@@ -35,7 +35,7 @@ final class PackageWorkbook {
         return all;
     }
 
-    static Map<String, Integer> header(Sheet sheet) {
+    public static Map<String, Integer> header(Sheet sheet) {
         Map<String, Integer> columns = new HashMap<>();
         for (Cell c : sheet.getRow(0)) columns.put(c.getStringCellValue(), c.getColumnIndex());
         return columns;
