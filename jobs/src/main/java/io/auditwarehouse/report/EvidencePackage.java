@@ -119,7 +119,7 @@ public final class EvidencePackage {
         Instant reviewsSince = replay != null ? replay.reviewsSince() : issued.reviewsAsOf();
         MonthReviews reviews = MonthReviews.of(warehouse, tables.collect(WarehouseTables.FINDING), reviewsSince, reviewsAsOf);
         List<Restatement> shown = new ArrayList<>(restatements);
-        shown.addAll(reviews.since());
+        shown.addAll(names.masked(reviews.since()));
         ReportContent content = ReportContents.build(tables, request.settings(), header, shown, reviews.statuses());
         SampleCsv.write(staging.resolve(SAMPLE_CSV), content.sample());
         files.add(Path.of(SAMPLE_CSV));

@@ -98,8 +98,13 @@ final class PackagePseudonyms {
     /** The issued package's restatements as this package would print them. */
     List<Restatement> issuedRestatements(IssuedPackage issued) throws IOException {
         List<Restatement> restatements = issued.restatements();
-        if (!namesRealUsers(pseudonyms, issued)) return restatements;
-        return restatements.stream().map(r -> new Restatement(r.change(), r.findingId(), r.controlId(), r.reasonCode(),
+        return namesRealUsers(pseudonyms, issued) ? masked(restatements) : restatements;
+    }
+
+    /** Lines made outside the masked tables (the reviews since the last issue name their reviewer) as this package prints them. */
+    List<Restatement> masked(List<Restatement> lines) {
+        if (pseudonyms == null) return lines;
+        return lines.stream().map(r -> new Restatement(r.change(), r.findingId(), r.controlId(), r.reasonCode(),
                 r.businessDate(), mask.text(r.subject()), mask.text(r.before()), mask.text(r.after()))).toList();
     }
 

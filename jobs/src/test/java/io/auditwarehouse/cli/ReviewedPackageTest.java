@@ -1,6 +1,7 @@
 package io.auditwarehouse.cli;
 
 import io.auditwarehouse.testing.PackageWorkbook;
+import io.auditwarehouse.testing.WrittenTexts;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -90,6 +92,18 @@ class ReviewedPackageTest {
         Cli same = Cli.expect(0, "report", "--config", config, "--input", input.toString(), "--out", out.toString(),
                 "--month", "2026-10", "--reproduce");
         assertTrue(same.out().contains("reproduced: identical"), same.out());
+
+        // pseudonymised, the reviewers of the reviews since the last issue are masked like every other user
+        String pseudonymised = Files.writeString(tmp.resolve("pseudo.yaml"),
+                "report:\n  locale: en\n  pseudonymise: true\n  pseudonym_key_file: " + Files.writeString(tmp.resolve("key"),
+                        "reviewed-package-key-0123456789") + "\n").toString();
+        Cli.expect(0, "report", "--config", pseudonymised, "--input", input.toString(), "--out", out.toString(), "--month", "2026-10");
+        String restatedText = WrittenTexts.pdfText(dir.resolve("evidence-2026-10.pdf"))
+                + rows(dir.resolve("evidence-2026-10.xlsx"), "Restatements");
+        assertTrue(restatedText.contains("REMEDIATED T-11b U-"), restatedText);
+        for (String user : List.of("han.audit", "yu.audit", "Han Auditor", "Yu Reviewer")) {
+            WrittenTexts.of(dir).forEach((where, written) -> assertFalse(written.contains(user), user + " in " + where));
+        }
     }
 
     private static void review(Path input, Path out, String finding, String disposition, String reference, String reviewer) {
