@@ -102,7 +102,7 @@ public final class ConfigLoader {
         return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
                 s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
                 servers(s, env), report(s), digest(values), mail(s, env), schedule(s), s.duration(ConfigKey.WAREHOUSE_LOCK_WAIT),
-                retention(s), checkpoint(env));
+                retention(s), portal(s, env), checkpoint(env));
     }
 
     /** At least a day: a shorter retention would delete the snapshot a report just read before an auditor could ask. */
@@ -112,6 +112,37 @@ public final class ConfigLoader {
             throw new ConfigException(ConfigKey.WAREHOUSE_RETENTION.key(), "must be at least 1d, got '" + s.text(ConfigKey.WAREHOUSE_RETENTION) + "'");
         }
         return d;
+    }
+
+    private static PortalSettings portal(Settings s, Map<String, String> env) {
+        String bind = s.text(ConfigKey.PORTAL_BIND).strip();
+        int colon = bind.lastIndexOf(':');
+        String key = ConfigKey.PORTAL_BIND.key();
+        if (colon <= 0) throw new ConfigException(key, "expected host:port, e.g. 127.0.0.1:8080, got '" + bind + "'");
+        int port;
+        try {
+            port = Integer.parseInt(bind.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) throw new ConfigException(key, "expected a port 0-65535 after the colon, got '" + bind + "'");
+        String keystore = s.text(ConfigKey.PORTAL_TLS_KEYSTORE);
+        Secret tlsPassword = s.secret(ConfigKey.PORTAL_TLS_PASSWORD_ENV, ConfigKey.PORTAL_TLS_PASSWORD_FILE, env);
+        if (!keystore.isEmpty() && !Files.isRegularFile(Path.of(keystore))) {
+            throw new ConfigException(ConfigKey.PORTAL_TLS_KEYSTORE.key(), "no such file " + keystore);
+        }
+        String issuer = s.httpUrl(ConfigKey.PORTAL_OIDC_ISSUER);
+        String clientId = s.text(ConfigKey.PORTAL_OIDC_CLIENT_ID);
+        if (!issuer.isEmpty() && clientId.isEmpty()) {
+            throw new ConfigException(ConfigKey.PORTAL_OIDC_CLIENT_ID.key(), "portal.oidc.issuer is set: the portal's client id is needed too");
+        }
+        String users = s.text(ConfigKey.PORTAL_USERS_FILE);
+        return new PortalSettings(bind.substring(0, colon), port, s.duration(ConfigKey.PORTAL_SESSION_IDLE),
+                users.isEmpty() ? null : Path.of(users), s.bool(ConfigKey.PORTAL_ALLOW_PLAIN_HTTP),
+                s.positiveInt(ConfigKey.PORTAL_LOCKOUT_AFTER), s.duration(ConfigKey.PORTAL_LOCKOUT_FOR),
+                keystore.isEmpty() ? null : Path.of(keystore), tlsPassword, issuer, clientId,
+                s.secret(ConfigKey.PORTAL_OIDC_CLIENT_SECRET_ENV, ConfigKey.PORTAL_OIDC_CLIENT_SECRET_FILE, env),
+                s.text(ConfigKey.PORTAL_OIDC_REDIRECT_URL), s.text(ConfigKey.PORTAL_OIDC_ROLE_CLAIM));
     }
 
     /** The test-only fault-injection hook ({@link Checkpoints}); null when the variable is unset, as in production. */
@@ -351,6 +382,12 @@ public final class ConfigLoader {
             String v = text(k);
             if (!List.of(allowed).contains(v)) throw new ConfigException(k.key(), "expected one of " + String.join(", ", allowed) + ", got '" + v + "'");
             return v;
+        }
+
+        boolean bool(ConfigKey k) {
+            String v = text(k).strip();
+            if (v.equals("true") || v.equals("false")) return Boolean.parseBoolean(v);
+            throw new ConfigException(k.key(), "expected true or false, got '" + v + "'");
         }
 
         int positiveInt(ConfigKey k) {

@@ -1,0 +1,65 @@
+package io.auditwarehouse.portal;
+
+import io.auditwarehouse.query.DuckDbEngine;
+import io.auditwarehouse.query.QueryResult;
+import io.auditwarehouse.sinks.SqlScripts;
+import io.auditwarehouse.sinks.Snapshots.Snapshot;
+import io.auditwarehouse.sinks.WarehouseTables;
+import io.auditwarehouse.sinks.WarehouseViews;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The portal's read-only view of the embedded warehouse: DuckDB over the current snapshot's Parquet files, queried
+ * with bound parameters from {@code sql/portal/}. A batch committed while the portal runs is seen at the next query.
+ */
+final class PortalWarehouse implements AutoCloseable {
+
+    private final Path warehouseDir;
+    private final DuckDbEngine duckdb = new DuckDbEngine();
+    private long registeredVersion = -1;
+
+    PortalWarehouse(Path warehouseDir) {
+        this.warehouseDir = warehouseDir;
+    }
+
+    /** Runs {@code sql/portal/<script>.sql} with its parameters; each row maps column name to value. */
+    List<Map<String, Object>> query(String script, List<?> parameters) {
+        return run(SqlScripts.read("portal/" + script + ".sql").strip().replaceAll(";$", ""), parameters);
+    }
+
+    /** A query assembled from fixed parts of {@code sql/portal/} (a filter's clauses, a whitelisted sort); values bound. */
+    synchronized List<Map<String, Object>> run(String sql, List<?> parameters) {
+        refresh();
+        QueryResult result = duckdb.execute(sql, parameters);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Iterator<List<Object>> it = result.rows(-1); it.hasNext(); ) {
+            List<Object> values = it.next();
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < values.size(); i++) row.put(result.columns().get(i), values.get(i));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private void refresh() {
+        Snapshot snapshot = WarehouseViews.snapshot(warehouseDir);
+        // the ledger is outside the snapshots: list it on every query (a handful of files)
+        duckdb.register(WarehouseViews.files(warehouseDir, WarehouseTables.BATCH, snapshot));
+        if (snapshot.version() == registeredVersion && registeredVersion > 0) return;
+        for (String table : WarehouseTables.ALL) {
+            if (!table.equals(WarehouseTables.BATCH)) duckdb.register(WarehouseViews.files(warehouseDir, table, snapshot));
+        }
+        registeredVersion = snapshot.version();
+    }
+
+    @Override
+    public synchronized void close() {
+        duckdb.close();
+    }
+}

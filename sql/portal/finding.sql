@@ -1,0 +1,2 @@
+-- One finding by its id
+SELECT * FROM recon_finding WHERE finding_id = ?
