@@ -7,6 +7,7 @@ import io.auditwarehouse.query.QueryEngine;
 import io.auditwarehouse.query.QueryTables;
 import io.auditwarehouse.query.ResultPrinter;
 import io.auditwarehouse.query.SparkEngine;
+import io.auditwarehouse.sinks.AppendOnlyTables;
 import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.Snapshots;
 import io.auditwarehouse.sinks.Snapshots.Snapshot;
@@ -71,6 +72,7 @@ final class SqlCommand implements Callable<Integer> {
         // every documented table (an unpublished one reads as empty), and any other table found on disk
         Set<String> known = new LinkedHashSet<>(WarehouseTables.ALL);
         known.addAll(published);
+        AppendOnlyTables.ALL.forEach(t -> known.add(t.name()));
         try (QueryEngine queries = engine == Engine.spark ? new SparkEngine(config.sparkMaster()) : new DuckDbEngine()) {
             // only the tables the query names: each costs a listing (and for Spark a file index)
             for (String table : QueryTables.named(query, known)) queries.register(WarehouseViews.files(warehouse, table, snapshot));

@@ -74,7 +74,13 @@ public final class DuckDbEngine implements QueryEngine {
         String partition = t.partitionColumn();
         // hive partitioning yields the folder's key=value; a given type keeps business_date a DATE whatever the values
         String source = "read_parquet(" + files + ", union_by_name = true, hive_partitioning = " + (partition != null)
-                + (partition == null ? "" : ", hive_types = {" + literal(partition) + ": 'DATE'}") + ")";
+                + (partition == null ? "" : ", hive_types = {" + literal(partition) + ": 'DATE'}")
+                + (t.naturalId() == null ? "" : ", filename = true") + ")";
+        if (t.naturalId() != null) {
+            // an append-only table: the first row of each natural id, in file (append) order
+            source = "(select * from " + source + " qualify row_number() over (partition by " + identifier(t.naturalId())
+                    + " order by filename) = 1)";
+        }
         String columns = fields.isEmpty() ? "*" : fields.stream()
                 .map(f -> "cast(" + identifier(f.name()) + " as " + sqlType(f.dataType()) + ") as " + identifier(f.name()))
                 .collect(Collectors.joining(", "));

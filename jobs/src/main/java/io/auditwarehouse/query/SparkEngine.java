@@ -47,6 +47,7 @@ public final class SparkEngine implements QueryEngine {
         if (schema != null) reader = reader.schema(schema);
         Dataset<Row> rows = reader.parquet(t.files().stream().map(p -> p.toUri().toString()).toArray(String[]::new));
         // partition columns come back last and folder keys (batch=...) as extra columns: keep the documented ones in order
+        if (t.naturalId() != null) rows = rows.dropDuplicates(t.naturalId()); // appends keep one row per id
         return schema == null ? rows : rows.select(Arrays.stream(schema.fieldNames()).map(n -> col("`" + n + "`")).toArray(Column[]::new));
     }
 

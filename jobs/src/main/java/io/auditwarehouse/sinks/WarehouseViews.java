@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * The files a reader of the embedded warehouse reads for each published table: those the current (or a chosen)
  * {@link Snapshots snapshot} names, so a reader sees one committed state whatever a writer is doing meanwhile.
  * A warehouse written before snapshots existed (no {@code _snapshots} folder) reads as its folders are, until its
- * next writer adopts that layout as snapshot 1. The ledger (recon_batch) is not versioned: always its latest rows.
+ * next writer adopts that layout as snapshot 1. The ledger (recon_batch) is not versioned: always its latest rows;
+ * nor are the append-only tables ({@link ParquetAppendLog}): always every row appended.
  */
 public final class WarehouseViews {
 
@@ -29,8 +30,10 @@ public final class WarehouseViews {
      * @param files           the Parquet files that hold its published rows, in a stable order; may be empty
      * @param partitionColumn the column encoded in the folder names ({@code business_date}), or null
      * @param schema          its documented columns in order, or null for a table this build does not know
+     * @param naturalId       for an append-only table, the column that identifies a row (readers keep the first row
+     *                        of each id, in file order); null for the others
      */
-    public record TableFiles(String table, Path root, List<Path> files, String partitionColumn, StructType schema) {
+    public record TableFiles(String table, Path root, List<Path> files, String partitionColumn, StructType schema, String naturalId) {
     }
 
     private WarehouseViews() {
@@ -48,10 +51,13 @@ public final class WarehouseViews {
         return publishedTables(warehouseDir, snapshot(warehouseDir));
     }
 
-    /** The tables a given snapshot names, and the ledger once it has a row. */
+    /** The tables a given snapshot names, the ledger once it has a row, and each append-only table once it has one. */
     public static List<String> publishedTables(Path warehouseDir, Snapshot snapshot) {
         TreeSet<String> tables = new TreeSet<>(snapshot.tables().keySet());
         if (!ledgerFiles(warehouseDir).isEmpty()) tables.add(WarehouseTables.BATCH);
+        for (AppendOnlyTable t : AppendOnlyTables.ALL) {
+            if (!ParquetAppendLog.files(warehouseDir, t.name()).isEmpty()) tables.add(t.name());
+        }
         return List.copyOf(tables);
     }
 
@@ -62,11 +68,17 @@ public final class WarehouseViews {
 
     /** The files of one table as a given snapshot left it (the ledger: its latest rows whatever the snapshot). */
     public static TableFiles files(Path warehouseDir, String table, Snapshot snapshot) {
+        var appendOnly = AppendOnlyTables.named(table);
+        if (appendOnly.isPresent()) {
+            // not versioned: every row ever appended, whatever the snapshot
+            return new TableFiles(table, ParquetAppendLog.folder(warehouseDir, table), ParquetAppendLog.files(warehouseDir, table),
+                    null, appendOnly.get().schema(), appendOnly.get().naturalId());
+        }
         Path root = warehouseDir.resolve(table).toAbsolutePath();
         String partition = WarehouseTables.DATED.contains(table) ? WarehouseTables.BUSINESS_DATE : null;
         List<Path> files = WarehouseTables.BATCH.equals(table) ? ledgerFiles(warehouseDir)
                 : snapshot.files(table).stream().map(root::resolve).toList();
-        return new TableFiles(table, root, List.copyOf(files), partition, WarehouseTables.schemaOf(table));
+        return new TableFiles(table, root, List.copyOf(files), partition, WarehouseTables.schemaOf(table), null);
     }
 
     /** The ledger's files: one per batch ({@code recon_batch/batch=<id>/ledger.parquet}). */

@@ -1,6 +1,9 @@
 package io.auditwarehouse.cli;
 
 import io.auditwarehouse.runtime.SparkTestSession;
+import io.auditwarehouse.sinks.AppendOnlyLog;
+import io.auditwarehouse.sinks.AppendOnlyTables;
+import io.auditwarehouse.sinks.ParquetAppendLog;
 import io.auditwarehouse.sinks.ParquetWarehouse;
 import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.spark.sql.Row;
@@ -33,6 +36,7 @@ class SqlEnginesTest {
             "select * from control_catalog order by control_id, reason_code",
             "select * from recon_batch order by batch_id",
             "select * from recon_quarantine order by source, document_id",
+            "select * from recon_finding_review order by review_id",
             "select job_name, build_number, actor from recon_finding order by job_name, build_number desc, actor",
             "select reason_code, count(*) as n, min(occurred_at) as first_at, max(business_date) as last_date "
                     + "from recon_finding group by reason_code order by reason_code",
@@ -66,6 +70,13 @@ class SqlEnginesTest {
                         Long.MAX_VALUE, 0L, null, null, 1L, "b1"));
         append(WarehouseTables.QUARANTINE, WarehouseTables.QUARANTINE_SCHEMA,
                 RowFactory.create("builds", "builds.ndjson@7", "not JSON", "{\"data\": 한글", "b1", "b1"));
+        // an append-only table, written in two appends, the second repeating an id
+        AppendOnlyLog reviews = new ParquetAppendLog(out.resolve("warehouse"));
+        reviews.append(AppendOnlyTables.FINDING_REVIEW, List.of(RowFactory.create("R-1", "edge-1", "RISK_ACCEPTED", "CHG-9",
+                "위험 수용, \"따옴표\"", "lee", Instant.parse("2026-10-03T01:00:00.123Z"), null)));
+        reviews.append(AppendOnlyTables.FINDING_REVIEW, List.of(
+                RowFactory.create("R-1", "edge-1", "FALSE_POSITIVE", null, "repeated id: not kept", "kim", Instant.parse("2026-10-04T00:00:00Z"), null),
+                RowFactory.create("R-2", "edge-1", "APPROVED", null, null, "kim", Instant.parse("2026-10-04T00:00:00Z"), "R-1")));
     }
 
     /** Published the way a batch publishes: staged, then committed in a snapshot (a dated table: for 2026-10-02 only). */
@@ -97,6 +108,16 @@ class SqlEnginesTest {
             assertEquals(List.of("{\"finding_id\":\"edge-1\",\"business_date\":\"2026-10-02\",\"occurred_at\":\"2026-10-02T01:02:03.000456Z\"}"),
                     sql(engine, "json", "select finding_id, business_date, occurred_at, actor from recon_finding "
                             + "where finding_id = 'edge-1'").lines().toList(), engine);
+        }
+    }
+
+    @Test
+    void anAppendOnlyTableReadsOneRowPerIdTheFirstAppended() {
+        for (String engine : List.of("duckdb", "spark")) {
+            assertEquals(List.of("review_id,disposition,reviewed_at,approves_review_id",
+                            "R-1,RISK_ACCEPTED,2026-10-03T01:00:00.123Z,", "R-2,APPROVED,2026-10-04T00:00:00Z,R-1"),
+                    sql(engine, "csv", "select review_id, disposition, reviewed_at, approves_review_id from recon_finding_review "
+                            + "order by review_id").lines().toList(), engine);
         }
     }
 
