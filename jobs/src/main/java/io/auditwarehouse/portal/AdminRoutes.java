@@ -14,7 +14,7 @@ import java.util.List;
 /** The access log, for admins only: a page (newest first) and CSV. */
 final class AdminRoutes {
 
-    static final String[] COLUMNS = {"access_id", "at", "user", "role", "action", "file", "sha256", "client_address", "user_agent", "detail"};
+    static final String[] COLUMNS = {"access_id", "accessed_at", "user_name", "role", "action", "file", "sha256", "client_address", "user_agent", "detail"};
 
     private final Portal portal;
 

@@ -74,6 +74,7 @@ final class FindingRoutes {
         model.put("runs", f.get("build_number") == null ? List.of()
                 : portal.warehouse().query("finding_runs", List.of(f.get("controller"), f.get("job_name"), f.get("build_number"))));
         model.put("approvals", f.get("approval_no") == null ? List.of() : portal.warehouse().query("finding_approval", List.of(f.get("approval_no"))));
+        model.put("reviews", portal.warehouse().query("finding_reviews", List.of(f.get("finding_id"))));
         ctx.html(portal.pages().render("finding", WebSession.locale(ctx), model));
     }
 

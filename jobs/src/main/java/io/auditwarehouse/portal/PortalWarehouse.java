@@ -2,6 +2,8 @@ package io.auditwarehouse.portal;
 
 import io.auditwarehouse.query.DuckDbEngine;
 import io.auditwarehouse.query.QueryResult;
+import io.auditwarehouse.sinks.AppendOnlyTable;
+import io.auditwarehouse.sinks.AppendOnlyTables;
 import io.auditwarehouse.sinks.SqlScripts;
 import io.auditwarehouse.sinks.Snapshots.Snapshot;
 import io.auditwarehouse.sinks.WarehouseTables;
@@ -49,8 +51,9 @@ final class PortalWarehouse implements AutoCloseable {
 
     private void refresh() {
         Snapshot snapshot = WarehouseViews.snapshot(warehouseDir);
-        // the ledger is outside the snapshots: list it on every query (a handful of files)
+        // the ledger and the append-only tables are outside the snapshots: list them on every query (a few files)
         duckdb.register(WarehouseViews.files(warehouseDir, WarehouseTables.BATCH, snapshot));
+        for (AppendOnlyTable t : AppendOnlyTables.ALL) duckdb.register(WarehouseViews.files(warehouseDir, t.name(), snapshot));
         if (snapshot.version() == registeredVersion && registeredVersion > 0) return;
         for (String table : WarehouseTables.ALL) {
             if (!table.equals(WarehouseTables.BATCH)) duckdb.register(WarehouseViews.files(warehouseDir, table, snapshot));

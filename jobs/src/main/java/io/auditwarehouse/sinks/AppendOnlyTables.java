@@ -20,8 +20,14 @@ public final class AppendOnlyTables {
             "review_id", S, "finding_id", S, "disposition", S, "reference", S, "comment", S, "reviewer", S,
             "reviewed_at", T, "approves_review_id", S);
 
+    /** Every sign-in, failed sign-in, download and export of the evidence portal (issue 13): who, what, when, from where. */
+    public static final AppendOnlyTable PORTAL_ACCESS = AppendOnlyTable.of("portal_access", "access_id",
+            "access_id", S, "accessed_at", T, "user_name", S, "role", S, "action", S, "file", S, "sha256", S, "client_address", S,
+            "user_agent", S, "detail", S);
+
     public static final List<AppendOnlyTable> ALL = List.of(
-            FINDING_REVIEW
+            FINDING_REVIEW,
+            PORTAL_ACCESS
     );
 
     private AppendOnlyTables() {
