@@ -202,6 +202,22 @@ class PortalBrowserIT {
         assertEquals("attachment; filename=\"manifest.json\"; filename*=UTF-8''manifest.json", ok.headers().firstValue("Content-Disposition").orElse(""));
     }
 
+    @Test
+    void aTamperedPackageShowsRedNamingTheFile() throws IOException {
+        try (PortalFixture tampered = new PortalFixture(PortalFixture.demoCopy(), "", null)) {
+            Path pdf = tampered.packageFile("evidence-" + PortalFixture.MONTH + ".pdf");
+            Files.write(pdf, new byte[] {'%'}, java.nio.file.StandardOpenOption.APPEND);
+            browser.manage().deleteAllCookies();
+            tampered.signIn(browser, "alice", PortalFixture.PASSWORD);
+            browser.findElement(By.id("lang-en")).click();
+            WebElement chain = browser.findElement(By.id("package-" + PortalFixture.MONTH)).findElement(By.className("chain"));
+            assertTrue(chain.getAttribute("class").contains("bad"), "shown red");
+            assertTrue(chain.getText().startsWith("evidence-" + PortalFixture.MONTH + ".pdf: SHA-256 "), chain.getText());
+            assertEquals("Packages", browser.findElement(By.tagName("h1")).getText(), "the page in English after the choice");
+            PortalFixture.screenshot(browser, "packages-tampered");
+        }
+    }
+
     /** Clicks a download link and waits for the finished file (Chromium writes .crdownload until then). */
     private Path download(WebElement link, String name) throws IOException {
         Path file = downloads.resolve(name);

@@ -49,7 +49,7 @@ final class PortalFixture implements AutoCloseable {
     final String base;
 
     /** Serves {@code out} with accounts alice (auditor), carol (compliance), root (admin) and locky (auditor). */
-    PortalFixture(Path out, String extraYaml, OidcSignIn oidc) throws IOException {
+    PortalFixture(Path out, String extraYaml, java.util.function.Function<AppConfig, OidcSignIn> oidc) throws IOException {
         this.out = out;
         int port = LocalCommands.freePort();
         Path yaml = out.resolve("portal-test.yaml");
@@ -59,7 +59,8 @@ final class PortalFixture implements AutoCloseable {
         for (Map.Entry<String, Role> a : Map.of("alice", Role.AUDITOR, "carol", Role.COMPLIANCE, "root", Role.ADMIN, "locky", Role.AUDITOR).entrySet()) {
             if (users.account(a.getKey()).isEmpty()) users.put(a.getKey(), a.getValue(), PASSWORD.toCharArray());
         }
-        this.server = new PortalServer(config.portal(), out, config.portalUsersFile(), PortalAccessLog.of(config), oidc).start();
+        this.server = new PortalServer(config.portal(), out, config.portalUsersFile(), PortalAccessLog.of(config),
+                oidc == null ? null : oidc.apply(config)).start();
         this.base = "http://127.0.0.1:" + server.port();
     }
 
