@@ -61,7 +61,7 @@ final class PortalFixture implements AutoCloseable {
         }
         this.server = new PortalServer(config.portal(), out, config.portalUsersFile(), PortalAccessLog.of(config),
                 oidc == null ? null : oidc.apply(config)).start();
-        this.base = "http://127.0.0.1:" + server.port();
+        this.base = config.portal().withPort(server.port()).baseUrl();
     }
 
     /** The demo's output folder, generated once per JVM (about 20 s). */
