@@ -91,7 +91,8 @@ final class PackageRoutes {
         String prefix = i.id() + "/";
         model.put("downloads", portal.accessLog().all().stream()
                 .filter(e -> e.action() == AccessEvent.Action.DOWNLOAD && e.file() != null && e.file().startsWith(prefix)).toList());
-        ctx.html(portal.pages().render("package", WebSession.locale(ctx), model));
+        ctx.html(portal.pages().render("issue", // not package.html: jar packaging leaves that name (javadoc's) out
+                WebSession.locale(ctx), model));
     }
 
     /** The restated findings against the previous issue, as the package lists them. */
