@@ -3,11 +3,13 @@ package io.auditwarehouse.cli;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.query.DuckDbEngine;
+import io.auditwarehouse.query.FindingStatusTable;
 import io.auditwarehouse.query.QueryEngine;
 import io.auditwarehouse.query.QueryTables;
 import io.auditwarehouse.query.ResultPrinter;
 import io.auditwarehouse.query.SparkEngine;
 import io.auditwarehouse.sinks.AppendOnlyTables;
+import io.auditwarehouse.sinks.FindingReviews;
 import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.Snapshots;
 import io.auditwarehouse.sinks.Snapshots.Snapshot;
@@ -29,7 +31,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "sql", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = {"Queries the embedded warehouse (tables recon_run, recon_finding, recon_approval, "
-                + "recon_daily_summary, control_catalog, recon_batch, recon_quarantine).",
+                + "recon_daily_summary, control_catalog, recon_batch, recon_quarantine, recon_finding_review; "
+                + "recon_finding_status derived from the last two).",
                 "The default engine is DuckDB (its SQL dialect; starts in about a second); --engine spark runs Spark SQL.",
                 "Times are UTC: timestamps print as ISO-8601 instants (2026-10-01T02:00:00Z), dates as 2026-10-01."})
 final class SqlCommand implements Callable<Integer> {
@@ -76,6 +79,9 @@ final class SqlCommand implements Callable<Integer> {
         try (QueryEngine queries = engine == Engine.spark ? new SparkEngine(config.sparkMaster()) : new DuckDbEngine()) {
             // only the tables the query names: each costs a listing (and for Spark a file index)
             for (String table : QueryTables.named(query, known)) queries.register(WarehouseViews.files(warehouse, table, snapshot));
+            if (!QueryTables.named(query, List.of(FindingReviews.STATUS)).isEmpty()) {
+                FindingStatusTable.register(queries, warehouse, snapshot);
+            }
             new ResultPrinter(spec.commandLine().getOut()).print(format, queries.execute(query), maxRows);
         }
         return ExitCodes.OK;

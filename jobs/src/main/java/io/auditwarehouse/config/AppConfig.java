@@ -22,6 +22,7 @@ public record AppConfig(
         ReportSettings report,
         String digest,
         MailSettings mail,
+        ReviewSettings review,
         ScheduleSettings schedule,
         Duration warehouseLockWait,
         /* how long a superseded snapshot of the embedded warehouse is kept */

@@ -74,6 +74,8 @@ public enum ConfigKey {
     MAIL_FROM("mail.from", "", "sender of the digest, e.g. `Audit Warehouse <audit@example.com>`; required by `digest`"),
     MAIL_TO("mail.to", "[]", "list of recipient addresses of the digest; required by `digest`"),
     DIGEST_GROUP_BY("digest.group_by", "approver", "the digest groups failure reports by approver or by department (the approver's `app_user.department`)"),
+    REVIEW_SLA("review.sla", "5", "working days (Monday to Friday in `business.zone`) a HIGH finding may stay OPEN (unreviewed) before the digest lists it as ageing"),
+    REVIEW_REVIEWER("review.reviewer", "", "the reviewer `review` records when `--as` is not given (automation); a user id of `users.csv`/`app_user` with the COMPLIANCE or ADMIN role"),
     SCHEDULE_NIGHTLY("schedule.nightly", "0 30 2 * * ?", "`scheduler`: Quartz cron expression (in `business.zone`) of the nightly run for yesterday; empty = off"),
     SCHEDULE_REPORT("schedule.report", "0 0 6 1 * ?", "`scheduler`: cron of the evidence package of the month before; empty = off"),
     SCHEDULE_DIGEST("schedule.digest", "0 0 9 ? * MON-FRI", "`scheduler`: cron of the failure-report digest mail; empty = off"),

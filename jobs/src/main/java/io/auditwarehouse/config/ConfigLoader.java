@@ -101,7 +101,8 @@ public final class ConfigLoader {
         Path out = outOverride != null ? outOverride : Path.of(s.text(ConfigKey.OUTPUT_DIR));
         return new AppConfig(input, out, s.zone(ConfigKey.APPROVALS_ZONE), s.identifier(ConfigKey.APPROVAL_PARAM),
                 s.controllers(), s.duration(ConfigKey.LOOKBACK), rules, s.text(ConfigKey.SPARK_MASTER),
-                servers(s, env), report(s), digest(values), mail(s, env), schedule(s), s.duration(ConfigKey.WAREHOUSE_LOCK_WAIT),
+                servers(s, env), report(s), digest(values), mail(s, env),
+                new ReviewSettings(s.positiveInt(ConfigKey.REVIEW_SLA), s.text(ConfigKey.REVIEW_REVIEWER).trim()), schedule(s), s.duration(ConfigKey.WAREHOUSE_LOCK_WAIT),
                 retention(s), portal(s, env), checkpoint(env));
     }
 

@@ -4,6 +4,7 @@ import io.auditwarehouse.runtime.Progress;
 import io.auditwarehouse.sinks.BatchRecord;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
+import io.auditwarehouse.sinks.FindingReviews;
 import io.auditwarehouse.sinks.kibana.KibanaIndexes;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -103,7 +104,9 @@ final class OwedIndexes {
         for (LocalDate d : dates) datesByBatch.computeIfAbsent(publishedBy.getOrDefault(d, batchId), b -> new TreeSet<>()).add(d);
         for (Map.Entry<String, Set<LocalDate>> e : datesByBatch.entrySet()) {
             Set<LocalDate> of = e.getValue();
-            kibana.publish(e.getKey(), within(runs, runDate, of), within(findings, findingDate, of), of);
+            List<Row> owed = within(findings, findingDate, of);
+            kibana.publish(e.getKey(), within(runs, runDate, of), owed, of,
+                    new FindingReviews(warehouse.appendOnly()).statusesOf(FindingReviews.ids(owed)));
         }
     }
 

@@ -17,6 +17,7 @@ import io.auditwarehouse.sinks.WarehouseLock;
 import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.sinks.WarehouseTables;
 import io.auditwarehouse.sinks.WriteFailedException;
+import io.auditwarehouse.sinks.FindingReviews;
 import io.auditwarehouse.sinks.kibana.KibanaIndexes;
 import io.auditwarehouse.sources.RefusalKeys;
 import io.auditwarehouse.sources.Retry;
@@ -176,7 +177,8 @@ public final class Reconciliation implements AutoCloseable {
     private String publishIndexes(BatchRecord batch, BatchRows rows, Set<LocalDate> dates, BatchRecord.RowsWritten written) {
         try {
             Checkpoints.reach(Checkpoints.AFTER_WAREHOUSE_PUBLISH); // test-only fault injection, a no-op otherwise
-            KibanaIndexes.Published p = kibana.publish(batch.batchId(), rows.runs(), rows.findings(), dates);
+            KibanaIndexes.Published p = kibana.publish(batch.batchId(), rows.runs(), rows.findings(), dates,
+                    new FindingReviews(warehouse.appendOnly()).statusesOf(FindingReviews.ids(rows.findings())));
             progress.step(String.format("kibana: %,d run and %,d finding documents in %s", p.runs(), p.findings(), kibana.location()));
             return new OwedIndexes(warehouse, kibana, progress).repay(batch.batchId(), dates);
         } catch (RuntimeException e) {

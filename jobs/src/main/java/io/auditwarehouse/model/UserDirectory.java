@@ -59,6 +59,19 @@ public final class UserDirectory implements Serializable {
         return latest;
     }
 
+    /** True when the user holds one of the roles in a row active at {@code t}. */
+    public boolean hasRoleAt(String userId, java.util.Set<String> roles, Instant t) {
+        for (User u : byId.getOrDefault(userId, List.of())) {
+            if (roles.contains(u.role()) && u.activeAt(t)) return true;
+        }
+        return false;
+    }
+
+    /** The user's roles (any time), for messages. */
+    public List<String> roles(String userId) {
+        return byId.getOrDefault(userId, List.of()).stream().map(User::role).distinct().sorted().toList();
+    }
+
     /** True when the user holds OPERATOR or ADMIN in a row active at {@code t}. */
     public boolean mayExecuteAt(String userId, Instant t) {
         for (User u : byId.getOrDefault(userId, List.of())) {

@@ -63,6 +63,30 @@ public final class DuckDbEngine implements QueryEngine {
         }
     }
 
+    @Override
+    public void registerRows(String table, org.apache.spark.sql.types.StructType schema, List<org.apache.spark.sql.Row> rows) {
+        StructField[] fields = schema.fields();
+        String columns = java.util.Arrays.stream(fields).map(f -> identifier(f.name()) + " " + sqlType(f.dataType()))
+                .collect(Collectors.joining(", "));
+        try (Statement s = connection.createStatement()) {
+            s.execute("create or replace temp table " + identifier(table) + " (" + columns + ")");
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into " + identifier(table) + " values ("
+                    + String.join(", ", java.util.Collections.nCopies(fields.length, "?")) + ")")) {
+                for (org.apache.spark.sql.Row r : rows) {
+                    for (int i = 0; i < fields.length; i++) {
+                        Object v = r.get(i);
+                        // a timestamp column holds UTC wall time (the session is in UTC)
+                        insert.setObject(i + 1, v instanceof java.time.Instant t ? java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC) : v);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot build table " + table + ": " + ErrorMessages.firstLine(e), e);
+        }
+    }
+
     static String viewQuery(TableFiles t) {
         List<StructField> fields = t.schema() == null ? List.of() : List.of(t.schema().fields());
         if (t.files().isEmpty()) {

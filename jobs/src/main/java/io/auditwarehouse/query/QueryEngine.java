@@ -11,6 +11,9 @@ public interface QueryEngine extends AutoCloseable {
     /** Makes a table queryable under its own name; an empty file list gives an empty table with its columns. */
     void register(TableFiles table);
 
+    /** Makes rows computed here queryable as a table (values of the schema's column types, as warehouse rows carry them). */
+    void registerRows(String table, org.apache.spark.sql.types.StructType schema, java.util.List<org.apache.spark.sql.Row> rows);
+
     /**
      * Runs one query.
      *

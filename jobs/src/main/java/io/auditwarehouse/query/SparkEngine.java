@@ -38,6 +38,11 @@ public final class SparkEngine implements QueryEngine {
         view(table).createOrReplaceTempView(table.table());
     }
 
+    @Override
+    public void registerRows(String table, StructType schema, List<Row> rows) {
+        spark.createDataFrame(rows, schema).createOrReplaceTempView(table);
+    }
+
     private Dataset<Row> view(TableFiles t) {
         StructType schema = t.schema();
         if (t.files().isEmpty()) {

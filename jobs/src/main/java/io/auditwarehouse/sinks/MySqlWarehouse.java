@@ -171,6 +171,11 @@ public final class MySqlWarehouse implements WarehouseSink {
     }
 
     @Override
+    public AppendOnlyLog appendOnly() {
+        return new MySqlAppendLog(db);
+    }
+
+    @Override
     public String location() {
         return db.url();
     }

@@ -264,6 +264,11 @@ public final class ParquetWarehouse implements WarehouseSink {
     }
 
     @Override
+    public AppendOnlyLog appendOnly() {
+        return new ParquetAppendLog(dir);
+    }
+
+    @Override
     public String location() {
         return dir.toString();
     }

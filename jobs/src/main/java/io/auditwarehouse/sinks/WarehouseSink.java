@@ -59,6 +59,9 @@ public interface WarehouseSink {
      */
     WarehouseSink at(long version);
 
+    /** The append-only tables kept beside this warehouse (not versioned: every row ever appended, whatever snapshot is read). */
+    AppendOnlyLog appendOnly();
+
     /** Where it is, for the summary line (a folder, or a JDBC URL without credentials). */
     String location();
 }

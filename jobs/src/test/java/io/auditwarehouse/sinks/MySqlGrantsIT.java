@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,48 @@ class MySqlGrantsIT {
                 try (ResultSet r = s.executeQuery("SELECT count(*) FROM recon_run WHERE business_date = '2026-10-01'")) {
                     r.next();
                     assertEquals(4, r.getInt(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theReviewerRoleInsertsIntoTheReviewHistoryAndNothingElse(MySqlServer server) throws Exception {
+        String role = "compliance_reviewer";
+        try (MySqlServer.TestDatabase db = server.newDatabase("aw_reviewer");
+             MySqlServer.TestUser account = server.newUser("aw_reviewer", PASSWORD)) {
+            Cli.expect(0, "migrate", "--config", MySqlTestConfig.write(tmp, server, db.name()));
+            try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
+                run(admin, "grants/compliance_reviewer.sql", db.name());
+                s.execute("GRANT " + role + " TO '" + account.name() + "'@'%'");
+                try (Connection reviewer = DriverManager.getConnection(server.jdbcUrl(null), account.name(), PASSWORD);
+                     Statement r = reviewer.createStatement()) {
+                    r.execute("SET ROLE " + role);
+                    reviewer.setCatalog(db.name());
+                    // the statement `review` runs, through the append-only log
+                    try (PreparedStatement insert = reviewer.prepareStatement(MySqlAppendLog.statements(AppendOnlyTables.FINDING_REVIEW).get(0))) {
+                        Object[] row = {"R-1", "f-1", "ACKNOWLEDGED", "T-1", "seen", "han.audit",
+                                java.sql.Timestamp.from(java.time.Instant.parse("2026-10-02T00:00:00Z")), null};
+                        for (int i = 0; i < row.length; i++) insert.setObject(i + 1, row[i]);
+                        assertEquals(1, insert.executeUpdate());
+                    }
+                    assertDenied(r, "UPDATE recon_finding_review SET reference = 'changed'");
+                    assertDenied(r, "DELETE FROM recon_finding_review");
+                    SQLException read = assertThrows(SQLException.class, () -> r.executeQuery("SELECT * FROM recon_finding_review"));
+                    assertTrue(read.getMessage().toLowerCase().contains("denied"), read.getMessage());
+                    for (String table : WarehouseTables.ALL) {
+                        String first = WarehouseTables.schemaOf(table).fieldNames()[0];
+                        assertDenied(r, "INSERT INTO " + table + " (" + first + ") VALUES (NULL)");
+                    }
+                }
+                try (ResultSet rows = s.executeQuery("SELECT review_id, reviewer FROM recon_finding_review")) {
+                    assertTrue(rows.next());
+                    assertEquals("R-1 han.audit", rows.getString(1) + " " + rows.getString(2));
+                    assertFalse(rows.next());
+                }
+            } finally {
+                try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
+                    s.execute("DROP ROLE IF EXISTS " + role);
                 }
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auditwarehouse.config.ServerSettings;
+import io.auditwarehouse.model.FindingStatus;
 import io.auditwarehouse.errors.Checkpoints;
 import io.auditwarehouse.sinks.kibana.KibanaDocuments.Document;
 import io.auditwarehouse.sources.Backoff;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -38,11 +40,12 @@ public final class ElasticsearchKibanaIndexes implements KibanaIndexes {
     }
 
     @Override
-    public Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates) {
+    public Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates,
+                             Map<String, FindingStatus> statuses) {
         installTemplates();
         long runCount = index(KibanaIndexes.runDocuments(runs, templates.prefix()));
         Checkpoints.reach(Checkpoints.MID_INDEX_PUBLISH); // test-only fault injection, a no-op otherwise
-        long findingCount = index(KibanaIndexes.findingDocuments(findings, templates.prefix()));
+        long findingCount = index(KibanaIndexes.findingDocuments(findings, templates.prefix(), statuses));
         deleteStale(KibanaDocuments.RUNS, batchId, dates);
         deleteStale(KibanaDocuments.FINDINGS, batchId, dates);
         return new Published(runCount, findingCount);
@@ -51,6 +54,32 @@ public final class ElasticsearchKibanaIndexes implements KibanaIndexes {
     @Override
     public String location() {
         return es.url() + " (" + templates.prefix() + "-*)";
+    }
+
+    /** Partial updates of the findings' documents; one absent (never published to this cluster) is skipped, not an error. */
+    @Override
+    public long updateDispositions(Map<LocalDate, List<FindingStatus>> byDate) {
+        List<String> actions = new ArrayList<>();
+        byDate.forEach((date, statuses) -> {
+            for (FindingStatus s : statuses) {
+                ObjectNode action = JSON.createObjectNode();
+                action.putObject("update").put("_index", KibanaDocuments.indexName(templates.prefix(), KibanaDocuments.FINDINGS, date))
+                        .put("_id", s.findingId());
+                actions.add(action + "\n{\"doc\":" + KibanaDocuments.dispositionDocument(s) + "}\n");
+            }
+        });
+        if (actions.isEmpty()) return 0;
+        JsonNode answer = es.send("POST", "/_bulk?refresh=wait_for", String.join("", actions));
+        long updated = 0;
+        for (JsonNode item : answer.path("items")) {
+            JsonNode result = item.path("update");
+            if (!result.has("error")) updated++;
+            else if (result.path("status").asInt() != 404) {
+                throw ElasticsearchHttp.failed("Elasticsearch at " + es.url() + " refused to update " + result.path("_index").asText() + "/"
+                        + result.path("_id").asText() + ": " + ElasticsearchHttp.errorText(result.path("error")), null);
+            }
+        }
+        return updated;
     }
 
     public void installTemplates() {

@@ -1,6 +1,7 @@
 package io.auditwarehouse.sinks.kibana;
 
 import io.auditwarehouse.errors.Checkpoints;
+import io.auditwarehouse.model.FindingStatus;
 import io.auditwarehouse.sinks.WriteFailedException;
 import io.auditwarehouse.sinks.kibana.KibanaDocuments.Document;
 import org.apache.spark.sql.Row;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,6 +26,8 @@ import java.util.TreeSet;
  * and saved objects to install them with.
  */
 public final class KibanaBulkFiles implements KibanaIndexes {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Path root;
     private final KibanaTemplates templates;
@@ -39,7 +43,8 @@ public final class KibanaBulkFiles implements KibanaIndexes {
     }
 
     @Override
-    public Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates) {
+    public Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates,
+                             Map<String, FindingStatus> statuses) {
         try {
             Files.createDirectories(root);
             for (String kind : new String[]{KibanaDocuments.RUNS, KibanaDocuments.FINDINGS}) {
@@ -48,7 +53,7 @@ public final class KibanaBulkFiles implements KibanaIndexes {
             replace(root.resolve(KibanaTemplates.SAVED_OBJECTS), templates.savedObjects());
             long runCount = write(KibanaDocuments.RUNS, KibanaIndexes.runDocuments(runs, templates.prefix()), dates);
             Checkpoints.reach(Checkpoints.MID_INDEX_PUBLISH); // test-only fault injection, a no-op otherwise
-            long findingCount = write(KibanaDocuments.FINDINGS, KibanaIndexes.findingDocuments(findings, templates.prefix()), dates);
+            long findingCount = write(KibanaDocuments.FINDINGS, KibanaIndexes.findingDocuments(findings, templates.prefix(), statuses), dates);
             return new Published(runCount, findingCount);
         } catch (IOException e) {
             throw new WriteFailedException("Kibana bulk files: cannot write under " + root + ": " + e.getMessage(), e);
@@ -58,6 +63,38 @@ public final class KibanaBulkFiles implements KibanaIndexes {
     @Override
     public String location() {
         return root.toString();
+    }
+
+    /** Rewrites each date's findings file with the new disposition fields (the file replaced whole, as on publish). */
+    @Override
+    public long updateDispositions(Map<LocalDate, List<FindingStatus>> byDate) {
+        long updated = 0;
+        try {
+            for (Map.Entry<LocalDate, List<FindingStatus>> e : byDate.entrySet()) {
+                Path file = file(KibanaDocuments.FINDINGS, e.getKey());
+                if (!Files.isRegularFile(file)) continue;
+                Map<String, FindingStatus> byId = new java.util.HashMap<>();
+                e.getValue().forEach(st -> byId.put(st.findingId(), st));
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                StringBuilder out = new StringBuilder();
+                for (int i = 0; i + 1 < lines.size(); i += 2) {
+                    String id = JSON.readTree(lines.get(i)).path("index").path("_id").asText();
+                    String source = lines.get(i + 1);
+                    FindingStatus st = byId.get(id);
+                    if (st != null) {
+                        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(source);
+                        doc.setAll((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(KibanaDocuments.dispositionDocument(st)));
+                        source = JSON.writeValueAsString(doc);
+                        updated++;
+                    }
+                    out.append(lines.get(i)).append('\n').append(source).append('\n');
+                }
+                replace(file, out.toString());
+            }
+        } catch (IOException e) {
+            throw new WriteFailedException("Kibana bulk files: cannot update dispositions under " + root + ": " + e.getMessage(), e);
+        }
+        return updated;
     }
 
     /** Documents arrive sorted by business date: each date's file is written aside, then moved over the old one. */

@@ -2,6 +2,7 @@ package io.auditwarehouse.sinks.kibana;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.auditwarehouse.model.FindingStatus;
 import io.auditwarehouse.sinks.WarehouseTables;
 import org.apache.spark.sql.Row;
 
@@ -79,8 +80,16 @@ public final class KibanaDocuments {
         return new Document(indexName(prefix, RUNS, date), id, date, source);
     }
 
-    /** last_batch_id becomes batch_id, last: the batch that last wrote the document, as on runs. */
+    /** A finding nobody has reviewed: disposition OPEN. */
     public static Document finding(Row row, String prefix) {
+        return finding(row, prefix, null);
+    }
+
+    /**
+     * last_batch_id becomes batch_id: the batch that last wrote the document, as on runs; then the finding's current
+     * disposition (issue 12; OPEN when {@code status} is null), which a recorded review updates in place.
+     */
+    public static Document finding(Row row, String prefix, FindingStatus status) {
         checkWidth(row, FINDING_FIELDS);
         LocalDate date = localDate(row.get(FINDING_DATE));
         String source = json(g -> {
@@ -91,8 +100,23 @@ public final class KibanaDocuments {
                 else put(g, FINDING_FIELDS[i], row.get(i));
             }
             put(g, "batch_id", lastBatch);
+            dispositionFields(g, status == null ? FindingStatus.open((String) row.get(FINDING_ID)) : status);
         });
         return new Document(indexName(prefix, FINDINGS, date), (String) row.get(FINDING_ID), date, source);
+    }
+
+    /** The fields a review changes, as a partial document for an update. */
+    public static String dispositionDocument(FindingStatus status) {
+        return json(g -> dispositionFields(g, status));
+    }
+
+    private static void dispositionFields(JsonGenerator g, FindingStatus s) throws IOException {
+        put(g, "disposition", s.disposition().name());
+        put(g, "disposition_reference", s.reference());
+        put(g, "reviewed_by", s.reviewer());
+        put(g, "reviewed_at", s.reviewedAt());
+        put(g, "approved_by", s.approvedBy());
+        put(g, "disposition_pending", s.pendingDisposition() == null ? null : s.pendingDisposition().name());
     }
 
     @FunctionalInterface

@@ -2,6 +2,7 @@ package io.auditwarehouse.sinks.kibana;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ServerSettings;
+import io.auditwarehouse.model.FindingStatus;
 import io.auditwarehouse.sinks.kibana.KibanaDocuments.Document;
 import org.apache.spark.sql.Row;
 
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Kibana-ready indexes of outputs.md §2, published after the warehouse: bulk-API NDJSON files under
@@ -26,7 +28,20 @@ public interface KibanaIndexes {
      * @param findings recon_finding rows of this batch (columns of {@code WarehouseTables.FINDING_SCHEMA})
      * @param dates    the business dates the batch publishes, including those left without rows
      */
-    Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates);
+    default Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates) {
+        return publish(batchId, runs, findings, dates, Map.of());
+    }
+
+    /** @param statuses the current disposition of findings by id (a finding not in it is OPEN) */
+    Published publish(String batchId, List<Row> runs, List<Row> findings, Collection<LocalDate> dates, Map<String, FindingStatus> statuses);
+
+    /**
+     * After reviews were recorded: sets the disposition fields of the findings' documents (by business date, which
+     * names their index), leaving every other field as published. A finding without a document is skipped.
+     *
+     * @return documents updated
+     */
+    long updateDispositions(Map<LocalDate, List<FindingStatus>> byDate);
 
     /** Where the documents go, for progress lines (a folder, or a URL without credentials). */
     String location();
@@ -43,7 +58,9 @@ public interface KibanaIndexes {
         return DocumentOrder.RUNS.sorted(runs).stream().map(r -> KibanaDocuments.run(r, prefix)).iterator();
     }
 
-    static Iterator<Document> findingDocuments(List<Row> findings, String prefix) {
-        return DocumentOrder.FINDINGS.sorted(findings).stream().map(r -> KibanaDocuments.finding(r, prefix)).iterator();
+    static Iterator<Document> findingDocuments(List<Row> findings, String prefix, Map<String, FindingStatus> statuses) {
+        int id = io.auditwarehouse.sinks.WarehouseTables.FINDING_SCHEMA.fieldIndex("finding_id");
+        return DocumentOrder.FINDINGS.sorted(findings).stream()
+                .map(r -> KibanaDocuments.finding(r, prefix, statuses.get(r.getString(id)))).iterator();
     }
 }
