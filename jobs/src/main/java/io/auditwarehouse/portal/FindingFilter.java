@@ -18,9 +18,9 @@ record FindingFilter(Map<String, String> equals, LocalDate from, LocalDate to, S
 
     static final int PAGE_SIZE = 50;
     /** Filterable by equality: query parameter = column. */
-    static final List<String> EQUALITY = List.of("control_id", "severity", "reason_code", "controller", "job_name");
+    static final List<String> EQUALITY = List.of("control_id", "severity", "reason_code", "controller", "job_name", "disposition");
     static final List<String> SORTABLE = List.of("business_date", "control_id", "reason_code", "severity", "controller",
-            "job_name", "build_number", "occurred_at", "finding_id");
+            "job_name", "build_number", "occurred_at", "disposition", "finding_id");
 
     static FindingFilter of(Map<String, List<String>> query) {
         Map<String, String> equals = new LinkedHashMap<>();
@@ -64,8 +64,8 @@ record FindingFilter(Map<String, String> equals, LocalDate from, LocalDate to, S
     }
 
     private String base(List<Object> params) {
-        StringBuilder sql = new StringBuilder(SqlScripts.read("portal/findings.sql").lines()
-                .filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip());
+        StringBuilder sql = new StringBuilder("SELECT * FROM (" + SqlScripts.read("portal/findings.sql").lines()
+                .filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip() + ") f");
         List<String> clauses = new ArrayList<>();
         equals.forEach((column, value) -> {
             clauses.add(column + " = ?"); // column from EQUALITY, value bound

@@ -1,9 +1,11 @@
 package io.auditwarehouse.portal;
 
 import io.auditwarehouse.query.DuckDbEngine;
+import io.auditwarehouse.query.FindingStatusTable;
 import io.auditwarehouse.query.QueryResult;
 import io.auditwarehouse.sinks.AppendOnlyTable;
 import io.auditwarehouse.sinks.AppendOnlyTables;
+import io.auditwarehouse.sinks.ParquetAppendLog;
 import io.auditwarehouse.sinks.SqlScripts;
 import io.auditwarehouse.sinks.Snapshots.Snapshot;
 import io.auditwarehouse.sinks.WarehouseTables;
@@ -24,7 +26,7 @@ final class PortalWarehouse implements AutoCloseable {
 
     private final Path warehouseDir;
     private final DuckDbEngine duckdb = new DuckDbEngine();
-    private long registeredVersion = -1;
+    private String registered = "";
 
     PortalWarehouse(Path warehouseDir) {
         this.warehouseDir = warehouseDir;
@@ -54,11 +56,14 @@ final class PortalWarehouse implements AutoCloseable {
         // the ledger and the append-only tables are outside the snapshots: list them on every query (a few files)
         duckdb.register(WarehouseViews.files(warehouseDir, WarehouseTables.BATCH, snapshot));
         for (AppendOnlyTable t : AppendOnlyTables.ALL) duckdb.register(WarehouseViews.files(warehouseDir, t.name(), snapshot));
-        if (snapshot.version() == registeredVersion && registeredVersion > 0) return;
+        // a new snapshot or a new review changes the findings' statuses: derive them again (as sql does)
+        String state = snapshot.version() + "/" + ParquetAppendLog.files(warehouseDir, AppendOnlyTables.FINDING_REVIEW.name()).size();
+        if (state.equals(registered) && snapshot.version() > 0) return;
         for (String table : WarehouseTables.ALL) {
             if (!table.equals(WarehouseTables.BATCH)) duckdb.register(WarehouseViews.files(warehouseDir, table, snapshot));
         }
-        registeredVersion = snapshot.version();
+        FindingStatusTable.register(duckdb, warehouseDir, snapshot);
+        registered = state;
     }
 
     @Override

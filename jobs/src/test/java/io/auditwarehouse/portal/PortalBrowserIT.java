@@ -1,7 +1,11 @@
 package io.auditwarehouse.portal;
 
 import io.auditwarehouse.cli.Cli;
+import io.auditwarehouse.model.Disposition;
+import io.auditwarehouse.model.FindingReview;
 import io.auditwarehouse.report.PackageVerifier;
+import io.auditwarehouse.sinks.FindingReviews;
+import io.auditwarehouse.sinks.ParquetAppendLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +127,26 @@ class PortalBrowserIT {
         browser.get(portal.url("/summary?month=" + PortalFixture.MONTH));
         assertEquals(6, browser.findElements(By.cssSelector("#controls tbody tr")).size(), "controls C1-C6");
         PortalFixture.screenshot(browser, "summary");
+    }
+
+    @Test
+    void theDispositionFilterAndTheReviewHistoryReadTheReviews() throws IOException {
+        String id = Cli.expect(0, "sql", "--out", portal.out.toString(), "--format", "csv",
+                "select finding_id from recon_finding where control_id = 'C2' order by finding_id limit 1").csvRows().get(0);
+        new FindingReviews(new ParquetAppendLog(portal.out.resolve("warehouse"))).record(List.of(FindingReview.of(id,
+                Disposition.ACKNOWLEDGED, "JIRA-42", "seen", "baek.admin", java.time.Instant.parse("2026-11-12T01:00:00Z"), null)));
+        signInAs("alice");
+        browser.get(portal.url("/findings"));
+        new Select(browser.findElement(By.id("f-disposition"))).selectByValue("ACKNOWLEDGED");
+        browser.findElement(By.id("apply")).click();
+        assertEquals(List.of(id), browser.findElements(By.className("finding-id")).stream().map(WebElement::getText).toList());
+        List<String> expected = Cli.expect(0, "sql", "--out", portal.out.toString(), "--format", "csv",
+                "select finding_id from recon_finding_status where disposition = 'ACKNOWLEDGED'").csvRows();
+        assertEquals(expected, List.of(id), "the same as the sql query");
+        browser.findElement(By.className("finding-id")).click();
+        String history = browser.findElement(By.id("reviews")).getText();
+        assertTrue(history.contains("ACKNOWLEDGED") && history.contains("JIRA-42") && history.contains("baek.admin"), history);
+        PortalFixture.screenshot(browser, "finding-reviewed");
     }
 
     @Test
