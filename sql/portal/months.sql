@@ -1,2 +1,2 @@
--- The months the warehouse holds findings or runs for (first day of each), newest first
-SELECT DISTINCT date_trunc('month', business_date) AS month FROM recon_daily_summary ORDER BY month DESC
+-- The business dates the warehouse holds a summary for, newest first (the Summary page groups them into months)
+SELECT DISTINCT business_date FROM recon_daily_summary ORDER BY business_date DESC

@@ -1,13 +1,13 @@
 package io.auditwarehouse.cli;
 
 import io.auditwarehouse.config.AppConfig;
-import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.config.PortalSettings;
 import io.auditwarehouse.portal.AccessLog;
 import io.auditwarehouse.portal.DemoAccount;
 import io.auditwarehouse.portal.OidcSignIn;
 import io.auditwarehouse.portal.PortalAccessLog;
 import io.auditwarehouse.portal.PortalServer;
+import io.auditwarehouse.portal.PortalWarehouse;
 import io.auditwarehouse.portal.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,13 +40,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         AppConfig config = common.load();
         PortalSettings settings = config.portal();
-        if (config.servers().warehouseInMysql()) {
-            throw new ConfigException("warehouse.jdbc_url", "serve reads the embedded warehouse under --out; a MySQL warehouse is not served yet");
-        }
         PrintWriter out = spec.commandLine().getOut();
         AccessLog accessLog = PortalAccessLog.of(config);
         OidcSignIn oidc = settings.oidc() ? OidcSignIn.discover(settings) : null;
-        PortalServer server = new PortalServer(settings, config.outputDir(), config.portalUsersFile(), accessLog, oidc);
+        PortalServer server = new PortalServer(settings, config.outputDir(), PortalWarehouse.of(config), config.portalUsersFile(),
+                accessLog, oidc);
         server.start();
         out.println("evidence portal on " + settings.withPort(server.port()).baseUrl() + "/ (reports " + config.outputDir().resolve("reports")
                 + ", users " + config.portalUsersFile() + (oidc != null ? ", SSO " + settings.oidcIssuer() : "") + ")");

@@ -36,14 +36,14 @@ public final class PortalServer implements AutoCloseable {
     private final Portal portal;
 
     /**
-     * @param outputDir the --out folder: its warehouse and reports
+     * @param outputDir the --out folder: its reports
      */
-    public PortalServer(PortalSettings settings, Path outputDir, Path usersFile, AccessLog accessLog, OidcSignIn oidc) {
+    public PortalServer(PortalSettings settings, Path outputDir, PortalWarehouse warehouse, Path usersFile, AccessLog accessLog, OidcSignIn oidc) {
         if (!settings.tls() && !settings.loopback() && !settings.allowPlainHttp()) {
             throw new ConfigException("portal.bind", settings.host() + " is not a loopback address: set portal.tls.keystore to serve "
                     + "https, or portal.allow_plain_http: true behind a TLS-terminating proxy");
         }
-        this.portal = new Portal(settings, new PackageShelf(outputDir.resolve("reports")), new PortalWarehouse(outputDir.resolve("warehouse")),
+        this.portal = new Portal(settings, new PackageShelf(outputDir.resolve("reports")), warehouse,
                 accessLog, new Accounts(usersFile), new SignInGuard(settings.lockoutAfter(), settings.lockoutFor(), Clock.systemUTC()),
                 new Pages(), Clock.systemUTC());
         this.app = Javalin.create(config -> configure(config, settings, oidc));

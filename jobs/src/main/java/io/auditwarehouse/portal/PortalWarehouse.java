@@ -1,73 +1,32 @@
 package io.auditwarehouse.portal;
 
-import io.auditwarehouse.query.DuckDbEngine;
-import io.auditwarehouse.query.FindingStatusTable;
-import io.auditwarehouse.query.QueryResult;
-import io.auditwarehouse.sinks.AppendOnlyTable;
-import io.auditwarehouse.sinks.AppendOnlyTables;
-import io.auditwarehouse.sinks.ParquetAppendLog;
+import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.sinks.SqlScripts;
-import io.auditwarehouse.sinks.Snapshots.Snapshot;
-import io.auditwarehouse.sinks.WarehouseTables;
-import io.auditwarehouse.sinks.WarehouseViews;
+import io.auditwarehouse.sinks.WarehouseDatabase;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The portal's read-only view of the embedded warehouse: DuckDB over the current snapshot's Parquet files, queried
- * with bound parameters from {@code sql/portal/}. A batch committed while the portal runs is seen at the next query.
- */
-final class PortalWarehouse implements AutoCloseable {
+/** The portal's read-only view of the warehouse (embedded or MySQL): queries of {@code sql/portal/}, values bound. */
+public interface PortalWarehouse extends AutoCloseable {
 
-    private final Path warehouseDir;
-    private final DuckDbEngine duckdb = new DuckDbEngine();
-    private String registered = "";
-
-    PortalWarehouse(Path warehouseDir) {
-        this.warehouseDir = warehouseDir;
+    /** The configured warehouse: MySQL when {@code warehouse.jdbc_url} is set, else the embedded one under --out. */
+    static PortalWarehouse of(AppConfig config) {
+        if (config.servers().warehouseInMysql()) return new MySqlReads(WarehouseDatabase.of(config.servers()));
+        return new EmbeddedWarehouse(config.warehouseDir());
     }
 
     /** Runs {@code sql/portal/<script>.sql} with its parameters; each row maps column name to value. */
-    List<Map<String, Object>> query(String script, List<?> parameters) {
+    default List<Map<String, Object>> query(String script, List<?> parameters) {
         return run(SqlScripts.read("portal/" + script + ".sql").strip().replaceAll(";$", ""), parameters);
     }
 
-    /** A query assembled from fixed parts of {@code sql/portal/} (a filter's clauses, a whitelisted sort); values bound. */
-    synchronized List<Map<String, Object>> run(String sql, List<?> parameters) {
-        refresh();
-        QueryResult result = duckdb.execute(sql, parameters);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Iterator<List<Object>> it = result.rows(-1); it.hasNext(); ) {
-            List<Object> values = it.next();
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < values.size(); i++) row.put(result.columns().get(i), values.get(i));
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private void refresh() {
-        Snapshot snapshot = WarehouseViews.snapshot(warehouseDir);
-        // the ledger and the append-only tables are outside the snapshots: list them on every query (a few files)
-        duckdb.register(WarehouseViews.files(warehouseDir, WarehouseTables.BATCH, snapshot));
-        for (AppendOnlyTable t : AppendOnlyTables.ALL) duckdb.register(WarehouseViews.files(warehouseDir, t.name(), snapshot));
-        // a new snapshot or a new review changes the findings' statuses: derive them again (as sql does)
-        String state = snapshot.version() + "/" + ParquetAppendLog.files(warehouseDir, AppendOnlyTables.FINDING_REVIEW.name()).size();
-        if (state.equals(registered) && snapshot.version() > 0) return;
-        for (String table : WarehouseTables.ALL) {
-            if (!table.equals(WarehouseTables.BATCH)) duckdb.register(WarehouseViews.files(warehouseDir, table, snapshot));
-        }
-        FindingStatusTable.register(duckdb, warehouseDir, snapshot);
-        registered = state;
-    }
+    /**
+     * A query assembled from fixed parts of {@code sql/portal/} (a filter's clauses, a whitelisted sort); values bound.
+     * Dates come back as LocalDate, timestamps as UTC Instants, whatever the engine.
+     */
+    List<Map<String, Object>> run(String sql, List<?> parameters);
 
     @Override
-    public synchronized void close() {
-        duckdb.close();
-    }
+    void close();
 }

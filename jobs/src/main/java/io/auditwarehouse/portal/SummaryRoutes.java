@@ -28,7 +28,7 @@ final class SummaryRoutes {
 
     private void show(Context ctx) {
         List<String> months = portal.warehouse().query("months", List.of()).stream()
-                .map(r -> YearMonth.from(toDate(r.get("month"))).toString()).toList();
+                .map(r -> YearMonth.from(toDate(r.get("business_date"))).toString()).distinct().toList();
         String asked = ctx.queryParam("month");
         String month = months.contains(asked) ? asked : months.isEmpty() ? YearMonth.now().toString() : months.get(0);
         YearMonth ym = YearMonth.parse(month);

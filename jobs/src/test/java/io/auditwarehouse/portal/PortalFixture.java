@@ -49,17 +49,22 @@ final class PortalFixture implements AutoCloseable {
     final String base;
 
     /** Serves {@code out} with accounts alice (auditor), carol (compliance), root (admin) and locky (auditor). */
-    PortalFixture(Path out, String extraYaml, java.util.function.Function<AppConfig, OidcSignIn> oidc) throws IOException {
+    PortalFixture(Path out, String portalYaml, java.util.function.Function<AppConfig, OidcSignIn> oidc) throws IOException {
+        this(out, "", portalYaml, oidc);
+    }
+
+    /** @param baseYaml config keys outside {@code portal:} (e.g. a MySQL warehouse's), or empty */
+    PortalFixture(Path out, String baseYaml, String portalYaml, java.util.function.Function<AppConfig, OidcSignIn> oidc) throws IOException {
         this.out = out;
         int port = LocalCommands.freePort();
         Path yaml = out.resolve("portal-test.yaml");
-        Files.writeString(yaml, "portal:\n  bind: 127.0.0.1:" + port + "\n" + extraYaml);
+        Files.writeString(yaml, baseYaml + "portal:\n  bind: 127.0.0.1:" + port + "\n" + portalYaml);
         this.config = ConfigLoader.load(yaml, null, out);
         UsersFile users = UsersFile.read(config.portalUsersFile());
         for (Map.Entry<String, Role> a : Map.of("alice", Role.AUDITOR, "carol", Role.COMPLIANCE, "root", Role.ADMIN, "locky", Role.AUDITOR).entrySet()) {
             if (users.account(a.getKey()).isEmpty()) users.put(a.getKey(), a.getValue(), PASSWORD.toCharArray());
         }
-        this.server = new PortalServer(config.portal(), out, config.portalUsersFile(), PortalAccessLog.of(config),
+        this.server = new PortalServer(config.portal(), out, PortalWarehouse.of(config), config.portalUsersFile(), PortalAccessLog.of(config),
                 oidc == null ? null : oidc.apply(config)).start();
         this.base = config.portal().withPort(server.port()).baseUrl();
     }
