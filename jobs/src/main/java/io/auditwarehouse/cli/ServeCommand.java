@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
         AccessLog accessLog = PortalAccessLog.of(config);
         OidcSignIn oidc = settings.oidc() ? OidcSignIn.discover(settings) : null;
         PortalServer server = new PortalServer(settings, config.outputDir(), PortalWarehouse.of(config), config.portalUsersFile(),
-                accessLog, oidc);
+                accessLog, oidc, new PortalReviews(config));
         server.start();
         out.println("evidence portal on " + settings.withPort(server.port()).baseUrl() + "/ (reports " + config.outputDir().resolve("reports")
                 + ", users " + config.portalUsersFile() + (oidc != null ? ", SSO " + settings.oidcIssuer() : "") + ")");

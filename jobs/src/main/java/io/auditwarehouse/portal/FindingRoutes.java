@@ -17,16 +17,40 @@ import java.util.stream.Collectors;
 /** The Findings page (filter, sort, pages), its CSV export, and a finding's page with its lineage. */
 final class FindingRoutes {
 
-    private final Portal portal;
+    static final List<String> DISPOSITIONS = List.of("ACKNOWLEDGED", "REMEDIATED", "RISK_ACCEPTED", "FALSE_POSITIVE", "APPROVED");
 
-    FindingRoutes(Portal portal) {
+    private final Portal portal;
+    private final FindingReviewer reviewer;
+
+    FindingRoutes(Portal portal, FindingReviewer reviewer) {
         this.portal = portal;
+        this.reviewer = reviewer;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/findings", this::list);
         routes.get("/findings.csv", this::export);
-        routes.get("/findings/{id}", this::show);
+        routes.get("/findings/{id}", ctx -> show(ctx, null));
+        routes.post("/findings/{id}/review", this::review);
+    }
+
+    /** The compliance role's review form: recorded by the review command's rules (role, four eyes), the outcome shown. */
+    private void review(Context ctx) {
+        PortalUser user = WebSession.user(ctx);
+        if (reviewer == null || !user.role().atLeast(Role.COMPLIANCE)) {
+            portal.record(ctx, null, AccessEvent.Action.DENIED, null, null, ctx.path());
+            throw new io.javalin.http.ForbiddenResponse();
+        }
+        String id = ctx.pathParam("id");
+        String disposition = ctx.formParam("disposition");
+        if (!DISPOSITIONS.contains(disposition)) throw new io.javalin.http.BadRequestResponse();
+        String outcome;
+        try {
+            outcome = "→ " + reviewer.review(user.name(), id, disposition, ctx.formParam("reference"), ctx.formParam("comment"));
+        } catch (io.auditwarehouse.config.ConfigException e) {
+            outcome = e.getMessage();
+        }
+        show(ctx, outcome);
     }
 
     private void list(Context ctx) {
@@ -65,7 +89,7 @@ final class FindingRoutes {
         ctx.contentType("text/csv; charset=utf-8").result(bytes);
     }
 
-    private void show(Context ctx) {
+    private void show(Context ctx, String reviewOutcome) {
         List<Map<String, Object>> found = portal.warehouse().query("finding", List.of(ctx.pathParam("id")));
         if (found.isEmpty()) throw new NotFoundResponse();
         Map<String, Object> f = found.get(0);
@@ -75,6 +99,9 @@ final class FindingRoutes {
                 : portal.warehouse().query("finding_runs", List.of(f.get("controller"), f.get("job_name"), f.get("build_number"))));
         model.put("approvals", f.get("approval_no") == null ? List.of() : portal.warehouse().query("finding_approval", List.of(f.get("approval_no"))));
         model.put("reviews", portal.warehouse().query("finding_reviews", List.of(f.get("finding_id"))));
+        model.put("canReview", reviewer != null && WebSession.user(ctx).role().atLeast(Role.COMPLIANCE));
+        model.put("dispositions", DISPOSITIONS);
+        model.put("reviewOutcome", reviewOutcome);
         ctx.html(portal.pages().render("finding", WebSession.locale(ctx), model));
     }
 

@@ -37,8 +37,10 @@ public final class PortalServer implements AutoCloseable {
 
     /**
      * @param outputDir the --out folder: its reports
+     * @param reviewer  records the compliance role's reviews; null = no review form
      */
-    public PortalServer(PortalSettings settings, Path outputDir, PortalWarehouse warehouse, Path usersFile, AccessLog accessLog, OidcSignIn oidc) {
+    public PortalServer(PortalSettings settings, Path outputDir, PortalWarehouse warehouse, Path usersFile, AccessLog accessLog, OidcSignIn oidc,
+                        FindingReviewer reviewer) {
         if (!settings.tls() && !settings.loopback() && !settings.allowPlainHttp()) {
             throw new ConfigException("portal.bind", settings.host() + " is not a loopback address: set portal.tls.keystore to serve "
                     + "https, or portal.allow_plain_http: true behind a TLS-terminating proxy");
@@ -46,7 +48,7 @@ public final class PortalServer implements AutoCloseable {
         this.portal = new Portal(settings, new PackageShelf(outputDir.resolve("reports")), warehouse,
                 accessLog, new Accounts(usersFile), new SignInGuard(settings.lockoutAfter(), settings.lockoutFor(), Clock.systemUTC()),
                 new Pages(), Clock.systemUTC());
-        this.app = Javalin.create(config -> configure(config, settings, oidc));
+        this.app = Javalin.create(config -> configure(config, settings, oidc, reviewer));
     }
 
     /** Adds an account that lives only as long as this server (the demo auditor). */
@@ -69,7 +71,7 @@ public final class PortalServer implements AutoCloseable {
         portal.warehouse().close();
     }
 
-    private void configure(JavalinConfig config, PortalSettings settings, OidcSignIn oidc) {
+    private void configure(JavalinConfig config, PortalSettings settings, OidcSignIn oidc, FindingReviewer reviewer) {
         config.startup.showJavalinBanner = false;
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
@@ -81,7 +83,7 @@ public final class PortalServer implements AutoCloseable {
         config.routes.before(this::guard);
         new SignInRoutes(portal, oidc).register(config.routes);
         new PackageRoutes(portal).register(config.routes);
-        new FindingRoutes(portal).register(config.routes);
+        new FindingRoutes(portal, reviewer).register(config.routes);
         new SummaryRoutes(portal).register(config.routes);
         new AdminRoutes(portal).register(config.routes);
         config.routes.error(404, ctx -> ctx.html(page(ctx, "error", "error.not_found")));

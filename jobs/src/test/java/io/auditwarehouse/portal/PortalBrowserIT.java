@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,7 +43,7 @@ class PortalBrowserIT {
 
     @BeforeAll
     void start() throws IOException {
-        portal = new PortalFixture(PortalFixture.demoCopy(), "", null);
+        portal = new PortalFixture(PortalFixture.demoCopy(), PortalFixture.demoInput(), "", null);
         downloads = Files.createTempDirectory("portal-downloads");
         browser = PortalFixture.browser(downloads);
     }
@@ -56,6 +57,7 @@ class PortalBrowserIT {
     private void signInAs(String user) {
         browser.manage().deleteAllCookies();
         portal.signIn(browser, user, PortalFixture.PASSWORD);
+        PortalFixture.awaitUrl(browser, "/packages");
         assertEquals(portal.url("/packages"), browser.getCurrentUrl(), "signed in as " + user);
     }
 
@@ -105,13 +107,12 @@ class PortalBrowserIT {
         // a date input's typing order follows the browser's locale; its value is ISO whatever the locale
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('f-from').value = '2026-10-01'; document.getElementById('f-to').value = '2026-10-20'");
-        browser.findElement(By.id("apply")).click();
+        clickAndWaitFor(By.id("apply"), "control_id=C1");
         List<String> shown = new ArrayList<>();
-        while (true) {
+        for (int page = 2; ; page++) {
             browser.findElements(By.className("finding-id")).forEach(e -> shown.add(e.getText()));
-            List<WebElement> next = browser.findElements(By.id("next"));
-            if (next.isEmpty()) break;
-            next.get(0).click();
+            if (browser.findElements(By.id("next")).isEmpty()) break;
+            clickAndWaitFor(By.id("next"), "page=" + page);
         }
         PortalFixture.screenshot(browser, "findings");
         List<String> expected = Cli.expect(0, "sql", "--out", portal.out.toString(), "--format", "csv",
@@ -122,7 +123,7 @@ class PortalBrowserIT {
         assertEquals(String.valueOf(expected.size()), browser.findElement(By.id("total")).getText());
 
         browser.findElements(By.className("finding-id")).get(0).click();
-        assertFalse(browser.findElement(By.className("source-docs")).getText().isBlank(), "the finding's page shows its source documents");
+        assertFalse(PortalFixture.await(browser, By.className("source-docs")).getText().isBlank(), "the finding's page shows its source documents");
         PortalFixture.screenshot(browser, "finding");
         browser.get(portal.url("/summary?month=" + PortalFixture.MONTH));
         assertEquals(6, browser.findElements(By.cssSelector("#controls tbody tr")).size(), "controls C1-C6");
@@ -138,25 +139,53 @@ class PortalBrowserIT {
         signInAs("alice");
         browser.get(portal.url("/findings"));
         new Select(browser.findElement(By.id("f-disposition"))).selectByValue("ACKNOWLEDGED");
-        browser.findElement(By.id("apply")).click();
+        clickAndWaitFor(By.id("apply"), "disposition=ACKNOWLEDGED");
         assertEquals(List.of(id), browser.findElements(By.className("finding-id")).stream().map(WebElement::getText).toList());
         List<String> expected = Cli.expect(0, "sql", "--out", portal.out.toString(), "--format", "csv",
                 "select finding_id from recon_finding_status where disposition = 'ACKNOWLEDGED'").csvRows();
         assertEquals(expected, List.of(id), "the same as the sql query");
         browser.findElement(By.className("finding-id")).click();
-        String history = browser.findElement(By.id("reviews")).getText();
+        String history = PortalFixture.await(browser, By.id("reviews")).getText();
         assertTrue(history.contains("ACKNOWLEDGED") && history.contains("JIRA-42") && history.contains("baek.admin"), history);
         PortalFixture.screenshot(browser, "finding-reviewed");
     }
 
     @Test
+    void aComplianceReviewerRecordsADispositionAndAnAuditorHasNoForm() throws IOException {
+        String id = Cli.expect(0, "sql", "--out", portal.out.toString(), "--format", "csv",
+                "select f.finding_id from recon_finding f left join recon_run r on r.controller = f.controller and r.job_name = f.job_name "
+                        + "and r.build_number = f.build_number where f.control_id = 'C1' and 'baek.admin' not in (coalesce(f.actor, ''), "
+                        + "coalesce(r.executor, ''), coalesce(r.approval_requester, ''), coalesce(r.approval_approver, '')) "
+                        + "order by f.finding_id limit 1").csvRows().get(0);
+        signInAs("alice");
+        browser.get(portal.url("/findings/" + id));
+        assertTrue(browser.findElements(By.id("review")).isEmpty(), "no review form for an auditor");
+
+        signInAs("baek.admin");
+        browser.get(portal.url("/findings/" + id));
+        new Select(browser.findElement(By.id("r-disposition"))).selectByValue("REMEDIATED");
+        browser.findElement(By.id("r-reference")).sendKeys("CHG-2026-1107");
+        browser.findElement(By.id("r-comment")).sendKeys("job re-run under its approval");
+        browser.findElement(By.id("r-submit")).click();
+        assertEquals("→ REMEDIATED", PortalFixture.await(browser, By.id("review-outcome")).getText());
+        String history = browser.findElement(By.id("reviews")).getText();
+        assertTrue(history.contains("REMEDIATED") && history.contains("CHG-2026-1107") && history.contains("baek.admin"), history);
+        PortalFixture.screenshot(browser, "finding-review-form");
+        assertEquals(List.of("REMEDIATED,baek.admin"), Cli.expect(0, "sql", "--out", portal.out.toString(), "--format", "csv",
+                "select disposition, reviewer from recon_finding_status where finding_id = '" + id + "'").csvRows());
+    }
+
+    @Test
     void fiveWrongPasswordsLockTheAccountAndTheLockIsLogged() throws IOException {
         browser.manage().deleteAllCookies();
-        for (int i = 1; i <= 5; i++) portal.signIn(browser, "locky", "wrong password " + i);
+        for (int i = 1; i <= 5; i++) {
+            portal.signIn(browser, "locky", "wrong password " + i);
+            PortalFixture.await(browser, By.id("error"));
+        }
         String locked = browser.findElement(By.id("error")).getText();
         PortalFixture.screenshot(browser, "login-locked");
         portal.signIn(browser, "locky", PortalFixture.PASSWORD);
-        assertEquals(locked, browser.findElement(By.id("error")).getText(), "the right password is refused while locked");
+        assertEquals(locked, PortalFixture.await(browser, By.id("error")).getText(), "the right password is refused while locked");
         assertTrue(browser.getCurrentUrl().endsWith("/login"));
         List<String> actions = Cli.expect(0, "sql", "--out", portal.out.toString(), "--format", "csv",
                 "select action, count(*) as n from portal_access where user_name = 'locky' group by action order by action").csvRows();
@@ -179,7 +208,7 @@ class PortalBrowserIT {
         assertTrue(csv.body().startsWith("access_id,accessed_at,user_name,role,action,file,sha256,client_address,user_agent,detail"));
         assertTrue(csv.body().contains(",alice,auditor,DENIED,"), "the refusal is logged: " + csv.body());
         signInAs("root");
-        browser.findElement(By.id("nav-access")).click();
+        clickAndWaitFor(By.id("nav-access"), "/admin/access");
         assertFalse(browser.findElements(By.className("event")).isEmpty());
         PortalFixture.screenshot(browser, "access-log");
     }
@@ -200,7 +229,7 @@ class PortalBrowserIT {
         browser.findElement(By.id("username")).sendKeys("alice");
         browser.findElement(By.id("password")).sendKeys(PortalFixture.PASSWORD);
         browser.findElement(By.id("sign-in")).click();
-        assertTrue(browser.findElement(By.id("message")).getText().contains("CSRF"));
+        assertTrue(PortalFixture.await(browser, By.id("message")).getText().contains("CSRF"));
         PortalFixture.screenshot(browser, "csrf-refused");
     }
 
@@ -234,12 +263,19 @@ class PortalBrowserIT {
             browser.manage().deleteAllCookies();
             tampered.signIn(browser, "alice", PortalFixture.PASSWORD);
             browser.findElement(By.id("lang-en")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Packages"));
             WebElement chain = browser.findElement(By.id("package-" + PortalFixture.MONTH)).findElement(By.className("chain"));
             assertTrue(chain.getAttribute("class").contains("bad"), "shown red");
             assertTrue(chain.getText().startsWith("evidence-" + PortalFixture.MONTH + ".pdf: SHA-256 "), chain.getText());
             assertEquals("Packages", browser.findElement(By.tagName("h1")).getText(), "the page in English after the choice");
             PortalFixture.screenshot(browser, "packages-tampered");
         }
+    }
+
+    /** Clicks what submits a form or follows a link, and waits for the new page's address: no element of the old page is read. */
+    private void clickAndWaitFor(By what, String urlPart) {
+        browser.findElement(what).click();
+        PortalFixture.awaitUrl(browser, urlPart);
     }
 
     /** Clicks a download link and waits for the finished file (Chromium writes .crdownload until then). */

@@ -1,6 +1,7 @@
 package io.auditwarehouse.portal;
 
 import io.auditwarehouse.cli.Cli;
+import io.auditwarehouse.cli.PortalReviews;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigLoader;
 import io.auditwarehouse.testing.LocalCommands;
@@ -8,6 +9,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -24,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +53,10 @@ final class PortalFixture implements AutoCloseable {
     final PortalServer server;
     final String base;
 
-    /** Serves {@code out} with accounts alice (auditor), carol (compliance), root (admin) and locky (auditor). */
+    /**
+     * Serves {@code out} with accounts alice (auditor), carol (compliance), root (admin), locky (auditor) and baek.admin
+     * (compliance; an ADMIN in the demo's users.csv, so the review rules let it review).
+     */
     PortalFixture(Path out, String portalYaml, java.util.function.Function<AppConfig, OidcSignIn> oidc) throws IOException {
         this(out, "", portalYaml, oidc);
     }
@@ -61,11 +69,12 @@ final class PortalFixture implements AutoCloseable {
         Files.writeString(yaml, baseYaml + "portal:\n  bind: 127.0.0.1:" + port + "\n" + portalYaml);
         this.config = ConfigLoader.load(yaml, null, out);
         UsersFile users = UsersFile.read(config.portalUsersFile());
-        for (Map.Entry<String, Role> a : Map.of("alice", Role.AUDITOR, "carol", Role.COMPLIANCE, "root", Role.ADMIN, "locky", Role.AUDITOR).entrySet()) {
+        for (Map.Entry<String, Role> a : Map.of("alice", Role.AUDITOR, "carol", Role.COMPLIANCE, "root", Role.ADMIN, "locky", Role.AUDITOR,
+                "baek.admin", Role.COMPLIANCE).entrySet()) {
             if (users.account(a.getKey()).isEmpty()) users.put(a.getKey(), a.getValue(), PASSWORD.toCharArray());
         }
         this.server = new PortalServer(config.portal(), out, PortalWarehouse.of(config), config.portalUsersFile(), PortalAccessLog.of(config),
-                oidc == null ? null : oidc.apply(config)).start();
+                oidc == null ? null : oidc.apply(config), new PortalReviews(config)).start();
         this.base = config.portal().withPort(server.port()).baseUrl();
     }
 
@@ -82,7 +91,7 @@ final class PortalFixture implements AutoCloseable {
     /** A copy of the demo's warehouse and reports a test may change (tamper with) without touching the others'. */
     static Path demoCopy() throws IOException {
         Path copy = Files.createTempDirectory("portal-copy");
-        for (String sub : new String[] {"warehouse", "reports"}) {
+        for (String sub : new String[] {"warehouse", "reports", "kibana"}) {
             Path from = demo().resolve(sub);
             try (Stream<Path> files = Files.walk(from)) {
                 for (Path p : files.toList()) {
@@ -93,6 +102,11 @@ final class PortalFixture implements AutoCloseable {
             }
         }
         return copy;
+    }
+
+    /** Config keys pointing at the demo's inputs (the users a review is checked against). */
+    static String demoInput() throws IOException {
+        return "input:\n  dir: " + demo().resolve("input") + "\n";
     }
 
     Path packageFile(String name) {
@@ -129,6 +143,15 @@ final class PortalFixture implements AutoCloseable {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
+    }
+
+    /** Waits for an element that only the next page has. */
+    static WebElement await(WebDriver browser, By what) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(what));
+    }
+
+    static void awaitUrl(WebDriver browser, String part) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(part));
     }
 
     static void screenshot(WebDriver browser, String name) throws IOException {

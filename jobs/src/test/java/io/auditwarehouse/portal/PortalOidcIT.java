@@ -53,13 +53,13 @@ class PortalOidcIT {
                 Map.of("preferred_username", "sso.admin", "portal_roles", List.of("auditor", "admin")), 3600));
         browser.get(portal.url("/login"));
         browser.findElement(By.id("sso")).click();
-        // the provider's own login form (interactive login off: it issues the enqueued token at once) returns us here
-        assertEquals(portal.url("/packages"), browser.getCurrentUrl());
+        // the provider (interactive login off) issues the enqueued token at once and sends the browser back here
+        PortalFixture.awaitUrl(browser, portal.url("/packages"));
         assertEquals("sso.admin (admin)", browser.findElement(By.id("who")).getText());
         assertFalse(browser.findElements(By.id("nav-access")).isEmpty(), "the admin role from the claim opens the access log");
         PortalFixture.screenshot(browser, "sso-signed-in");
         browser.findElement(By.id("nav-access")).click();
-        String log = browser.findElement(By.id("access")).getText();
+        String log = PortalFixture.await(browser, By.id("access")).getText();
         assertTrue(log.contains("sso.admin") && log.contains("SIGN_IN"), log);
     }
 
@@ -70,7 +70,7 @@ class PortalOidcIT {
         browser.manage().deleteAllCookies();
         browser.get(portal.url("/login"));
         browser.findElement(By.id("sso")).click();
-        assertTrue(browser.findElement(By.id("message")).isDisplayed());
+        assertTrue(PortalFixture.await(browser, By.id("message")).isDisplayed());
         browser.get(portal.url("/packages"));
         assertTrue(browser.getCurrentUrl().endsWith("/login"), "not signed in");
     }

@@ -42,10 +42,10 @@ class PortalSettingsTest {
     void plainHttpOffLoopbackIsRefusedUnlessAllowed() throws IOException {
         AppConfig open = load("portal:\n  bind: 0.0.0.0:8080\n");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> new PortalServer(open.portal(), tmp, PortalWarehouse.of(open), open.portalUsersFile(), new PortalAccessLog(null), null));
+                () -> new PortalServer(open.portal(), tmp, PortalWarehouse.of(open), open.portalUsersFile(), new PortalAccessLog(null), null, null));
         assertTrue(e.getMessage().contains("portal.tls.keystore"), e.getMessage());
         AppConfig allowed = load("portal:\n  bind: 0.0.0.0:0\n  allow_plain_http: true\n");
-        new PortalServer(allowed.portal(), tmp, PortalWarehouse.of(allowed), allowed.portalUsersFile(), new PortalAccessLog(null), null).close();
+        new PortalServer(allowed.portal(), tmp, PortalWarehouse.of(allowed), allowed.portalUsersFile(), new PortalAccessLog(null), null, null).close();
     }
 
     @Test
