@@ -97,7 +97,8 @@ final class PackageRoutes {
 
     /** The restated findings against the previous issue, as the package lists them. */
     private static List<Map<String, String>> restatements(Issue i) throws IOException {
-        if (!i.files().contains(RESTATEMENTS)) return List.of();
+        // a listed file may be missing (the chain status then says so): nothing to show from it
+        if (!i.files().contains(RESTATEMENTS) || !Files.isRegularFile(i.dir().resolve(RESTATEMENTS))) return List.of();
         List<Map<String, String>> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(i.dir().resolve(RESTATEMENTS), StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {

@@ -269,6 +269,16 @@ class PortalBrowserIT {
             assertTrue(chain.getText().startsWith("evidence-" + PortalFixture.MONTH + ".pdf: SHA-256 "), chain.getText());
             assertEquals("Packages", browser.findElement(By.tagName("h1")).getText(), "the page in English after the choice");
             PortalFixture.screenshot(browser, "packages-tampered");
+
+            // an earlier issue of the month, kept where report keeps a superseded package, is listed on the month's page
+            Path earlier = tampered.out.resolve("reports").resolve("superseded").resolve(PortalFixture.MONTH + "-0123456789ab");
+            Files.createDirectories(earlier.getParent());
+            Files.copy(tampered.packageFile("manifest.json").getParent().resolve("manifest.json"), Files.createDirectories(earlier).resolve("manifest.json"));
+            browser.get(tampered.url("/packages/" + PortalFixture.MONTH));
+            assertTrue(browser.findElement(By.id("earlier")).getText().startsWith(PortalFixture.MONTH + "-0123456789ab"), "earlier issues");
+            browser.findElement(By.cssSelector("#earlier a")).click();
+            PortalFixture.awaitUrl(browser, "/packages/" + PortalFixture.MONTH + "-0123456789ab");
+            assertTrue(browser.findElement(By.className("chain")).getText().contains("missing"), "its files are not there: red");
         }
     }
 
