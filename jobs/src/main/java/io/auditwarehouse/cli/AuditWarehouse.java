@@ -13,7 +13,8 @@ import java.io.PrintWriter;
         description = "Reconciles Jenkins runs with approval records and produces audit evidence.",
         footer = ExitCodes.HELP,
         subcommands = {NightlyCommand.class, BackfillCommand.class, SqlCommand.class, GenerateCommand.class, MigrateCommand.class,
-                DemoCommand.class, ReportCommand.class, VerifyCommand.class, RevealCommand.class, DigestCommand.class, SchedulerCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, ReportCommand.class, VerifyCommand.class, RevealCommand.class, DigestCommand.class, SchedulerCommand.class, ReviewCommand.class,
+                ServeCommand.class, PortalCommand.class, CommandLine.HelpCommand.class})
 public final class AuditWarehouse implements Runnable {
 
     @CommandLine.Spec

@@ -28,11 +28,18 @@ public record AppConfig(
         Duration warehouseLockWait,
         /* how long a superseded snapshot of the embedded warehouse is kept */
         Duration warehouseRetention,
+        /* the evidence portal (serve) */
+        PortalSettings portal,
         /* test-only fault injection (AW_TEST_CHECKPOINT); null in production */
         Checkpoints.Hook checkpoint) {
 
     public ZoneId businessZone() {
         return rules.businessZone();
+    }
+
+    /** The portal's users file: portal.users_file, or {@code <output.dir>/portal/users}. */
+    public Path portalUsersFile() {
+        return portal.usersFile() != null ? portal.usersFile() : outputDir.resolve("portal").resolve("users");
     }
 
     public Path warehouseDir() {

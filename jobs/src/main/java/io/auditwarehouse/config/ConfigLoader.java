@@ -104,7 +104,7 @@ public final class ConfigLoader {
                 servers(s, env), report(s, env), digest(values), mail(s, env),
                 new ReviewSettings(s.positiveInt(ConfigKey.REVIEW_SLA), s.text(ConfigKey.REVIEW_REVIEWER).trim()), schedule(s),
                 notify(s, env), s.duration(ConfigKey.WAREHOUSE_LOCK_WAIT),
-                retention(s), checkpoint(env));
+                retention(s), portal(s, env), checkpoint(env));
     }
 
     /** At least a day: a shorter retention would delete the snapshot a report just read before an auditor could ask. */
@@ -114,6 +114,37 @@ public final class ConfigLoader {
             throw new ConfigException(ConfigKey.WAREHOUSE_RETENTION.key(), "must be at least 1d, got '" + s.text(ConfigKey.WAREHOUSE_RETENTION) + "'");
         }
         return d;
+    }
+
+    private static PortalSettings portal(Settings s, Map<String, String> env) {
+        String bind = s.text(ConfigKey.PORTAL_BIND).strip();
+        int colon = bind.lastIndexOf(':');
+        String key = ConfigKey.PORTAL_BIND.key();
+        if (colon <= 0) throw new ConfigException(key, "expected host:port, e.g. 127.0.0.1:8080, got '" + bind + "'");
+        int port;
+        try {
+            port = Integer.parseInt(bind.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) throw new ConfigException(key, "expected a port 0-65535 after the colon, got '" + bind + "'");
+        String keystore = s.text(ConfigKey.PORTAL_TLS_KEYSTORE);
+        Secret tlsPassword = s.secret(ConfigKey.PORTAL_TLS_PASSWORD_ENV, ConfigKey.PORTAL_TLS_PASSWORD_FILE, env);
+        if (!keystore.isEmpty() && !Files.isRegularFile(Path.of(keystore))) {
+            throw new ConfigException(ConfigKey.PORTAL_TLS_KEYSTORE.key(), "no such file " + keystore);
+        }
+        String issuer = s.httpUrl(ConfigKey.PORTAL_OIDC_ISSUER);
+        String clientId = s.text(ConfigKey.PORTAL_OIDC_CLIENT_ID);
+        if (!issuer.isEmpty() && clientId.isEmpty()) {
+            throw new ConfigException(ConfigKey.PORTAL_OIDC_CLIENT_ID.key(), "portal.oidc.issuer is set: the portal's client id is needed too");
+        }
+        String users = s.text(ConfigKey.PORTAL_USERS_FILE);
+        return new PortalSettings(bind.substring(0, colon), port, s.duration(ConfigKey.PORTAL_SESSION_IDLE),
+                users.isEmpty() ? null : Path.of(users), s.bool(ConfigKey.PORTAL_ALLOW_PLAIN_HTTP),
+                s.positiveInt(ConfigKey.PORTAL_LOCKOUT_AFTER), s.duration(ConfigKey.PORTAL_LOCKOUT_FOR),
+                keystore.isEmpty() ? null : Path.of(keystore), tlsPassword, issuer, clientId,
+                s.secret(ConfigKey.PORTAL_OIDC_CLIENT_SECRET_ENV, ConfigKey.PORTAL_OIDC_CLIENT_SECRET_FILE, env),
+                s.text(ConfigKey.PORTAL_OIDC_REDIRECT_URL), s.text(ConfigKey.PORTAL_OIDC_ROLE_CLAIM));
     }
 
     /** The test-only fault-injection hook ({@link Checkpoints}); null when the variable is unset, as in production. */
@@ -383,6 +414,12 @@ public final class ConfigLoader {
             String v = text(k);
             if (!List.of(allowed).contains(v)) throw new ConfigException(k.key(), "expected one of " + String.join(", ", allowed) + ", got '" + v + "'");
             return v;
+        }
+
+        boolean bool(ConfigKey k) {
+            String v = text(k).strip();
+            if (v.equals("true") || v.equals("false")) return Boolean.parseBoolean(v);
+            throw new ConfigException(k.key(), "expected true or false, got '" + v + "'");
         }
 
         int positiveInt(ConfigKey k) {

@@ -138,6 +138,22 @@ public final class DuckDbEngine implements QueryEngine {
         }
     }
 
+    /** Runs one query with bound parameters (String, Number, LocalDate, Boolean, or null), e.g. a page's filter. */
+    public QueryResult execute(String sql, List<?> parameters) {
+        try {
+            java.sql.PreparedStatement statement = connection.prepareStatement(sql);
+            try {
+                for (int i = 0; i < parameters.size(); i++) statement.setObject(i + 1, parameters.get(i));
+            } catch (SQLException e) {
+                statement.close();
+                throw e;
+            }
+            return new DuckDbResult(statement);
+        } catch (SQLException e) {
+            throw queryError(e);
+        }
+    }
+
     /** A query the engine rejects becomes a usage error (exit 2); anything else stays a failure. */
     static RuntimeException queryError(SQLException e) {
         String line = ErrorMessages.firstLine(e);

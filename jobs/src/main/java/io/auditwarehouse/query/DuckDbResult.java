@@ -1,6 +1,7 @@
 package io.auditwarehouse.query;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -25,9 +26,22 @@ final class DuckDbResult implements QueryResult {
     private final List<String> types = new ArrayList<>();
 
     DuckDbResult(Statement statement, String sql) throws SQLException {
+        this(statement, () -> statement.executeQuery(sql));
+    }
+
+    /** A prepared statement's result, its parameters already bound. */
+    DuckDbResult(PreparedStatement statement) throws SQLException {
+        this(statement, statement::executeQuery);
+    }
+
+    private interface Query {
+        ResultSet run() throws SQLException;
+    }
+
+    private DuckDbResult(Statement statement, Query query) throws SQLException {
         this.statement = statement;
         try {
-            this.rows = statement.executeQuery(sql);
+            this.rows = query.run();
             ResultSetMetaData meta = rows.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 columns.add(meta.getColumnLabel(i));

@@ -15,6 +15,11 @@ public final class PackageVerifier {
     private PackageVerifier() {
     }
 
+    /** SHA-256 (hex) of a file, as the manifest records it. */
+    public static String sha256(Path file) throws IOException {
+        return Manifest.sha256(file);
+    }
+
     /** @return one line per problem; empty when the package is intact */
     public static List<String> verify(Path dir) throws IOException {
         List<String> problems = new ArrayList<>();

@@ -24,9 +24,15 @@ public final class AppendOnlyTables {
     public static final AppendOnlyTable NOTIFICATION_LEDGER = AppendOnlyTable.of("recon_notification", "notice_id",
             "notice_id", S, "target", S, "subject", S, "kind", S, "batch_id", S, "sent_at", T);
 
+    /** Every sign-in, failed sign-in, download and export of the evidence portal (issue 13): who, what, when, from where. */
+    public static final AppendOnlyTable PORTAL_ACCESS = AppendOnlyTable.of("portal_access", "access_id",
+            "access_id", S, "accessed_at", T, "user_name", S, "role", S, "action", S, "file", S, "sha256", S, "client_address", S,
+            "user_agent", S, "detail", S);
+
     public static final List<AppendOnlyTable> ALL = List.of(
             FINDING_REVIEW,
-            NOTIFICATION_LEDGER
+            NOTIFICATION_LEDGER,
+            PORTAL_ACCESS
     );
 
     private AppendOnlyTables() {

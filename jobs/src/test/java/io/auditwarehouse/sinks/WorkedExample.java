@@ -4,12 +4,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /** The spec's worked example input, shipped as a test resource. */
-final class WorkedExample {
+public final class WorkedExample {
 
     private WorkedExample() {
     }
 
-    static Path input() throws URISyntaxException {
+    public static Path input() throws URISyntaxException {
         return Path.of(WorkedExample.class.getResource("/worked-example").toURI());
     }
 }
