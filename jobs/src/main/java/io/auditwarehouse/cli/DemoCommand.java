@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         // a few findings reviewed, so the PDF and recon_finding_status show dispositions too
         ReviewRecorder.Recorded reviewed = DemoReviews.record(job.warehouse(), KibanaIndexes.forConfig(config),
-                Sources.approvals(SparkSessions.getOrCreate(config.sparkMaster()), config).users(), Instant.now());
+                Sources.users(SparkSessions.getOrCreate(config.sparkMaster()), config), Instant.now());
         Instant reportStarted = Instant.now();
         RenderedPackage report;
         try (WarehouseLock.Held lock = Warehouses.lock(config, "demo: report --month " + ym, progress::step)) {

@@ -29,7 +29,7 @@ public final class PortalReviews implements FindingReviewer {
     @Override
     public synchronized String review(String reviewer, String findingId, String disposition, String reference, String comment) {
         SparkSession spark = SparkSessions.getOrCreate(config.sparkMaster());
-        var users = Sources.approvals(spark, config).users();
+        var users = Sources.users(spark, config);
         var request = new ReviewRequest("portal", findingId, disposition.strip().toUpperCase(Locale.ROOT), blankToNull(reference),
                 blankToNull(comment), null);
         return new ReviewRecorder(Warehouses.open(spark, config), KibanaIndexes.forConfig(config))

@@ -1,5 +1,6 @@
 package io.auditwarehouse.cli;
 
+import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.report.EvidencePackage.RenderedPackage;
@@ -88,9 +89,10 @@ final class ReportCommand implements Callable<Integer> {
             RenderedPackage rendered;
             String note;
             try (WarehouseLock.Held lock = Warehouses.lock(config, "report --month " + ym, progress::step)) {
-                rendered = EvidencePackage.render(Warehouses.openForWriting(SparkSessions.getOrCreate(config.sparkMaster()), config,
-                        progress::step), config.outputDir().resolve("reports"), request);
-                note = PackageAlerts.issued(config, progress, ym, rendered.dir(), "report --month " + ym);
+                WarehouseSink warehouse = Warehouses.openForWriting(SparkSessions.getOrCreate(config.sparkMaster()), config,
+                        progress::step);
+                rendered = EvidencePackage.render(warehouse, config.outputDir().resolve("reports"), request);
+                note = PackageAlerts.issued(config, warehouse, progress, ym, rendered.dir(), "report --month " + ym);
             }
             print(spec.commandLine().getOut(), rendered, Duration.between(started, Instant.now()));
             if (note != null) spec.commandLine().getOut().println("  chat: " + note);

@@ -69,7 +69,7 @@ final class ReviewCommand implements Callable<Integer> {
         String reviewer = as != null ? as.strip() : config.review().reviewer();
         Instant now = Instant.now();
         SparkSession spark = SparkSessions.getOrCreate(config.sparkMaster());
-        var users = Sources.approvals(spark, config).users();
+        var users = Sources.users(spark, config);
         ReviewRecorder.Recorded done = new ReviewRecorder(Warehouses.open(spark, config), KibanaIndexes.forConfig(config))
                 .record(users, reviewer, requests, now);
         PrintWriter out = spec.commandLine().getOut();

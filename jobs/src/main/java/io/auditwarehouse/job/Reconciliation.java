@@ -180,7 +180,7 @@ public final class Reconciliation implements AutoCloseable {
     private String announce(BatchRecord done, String repaid) {
         Notifier notifier = Notifier.of(config, progress::step);
         if (!notifier.enabled()) return null;
-        Notifier.Outcome o = notifier.afterBatch(warehouse, WarehouseNoticeLedger.of(config), done.batchId());
+        Notifier.Outcome o = notifier.afterBatch(warehouse, WarehouseNoticeLedger.of(warehouse.appendOnly()), done.batchId());
         try {
             warehouse.recordBatch(done.noting(repaid == null ? o.note() : repaid + "; " + o.note()));
         } catch (RuntimeException e) {

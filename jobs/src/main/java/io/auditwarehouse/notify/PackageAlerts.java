@@ -2,6 +2,7 @@ package io.auditwarehouse.notify;
 
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.runtime.Progress;
+import io.auditwarehouse.sinks.WarehouseSink;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -13,9 +14,9 @@ public final class PackageAlerts {
     }
 
     /** @return the note for the summary, or null when no target is configured */
-    public static String issued(AppConfig config, Progress progress, YearMonth month, Path dir, String by) {
+    public static String issued(AppConfig config, WarehouseSink warehouse, Progress progress, YearMonth month, Path dir, String by) {
         Notifier notifier = Notifier.of(config, progress::step);
         if (!notifier.enabled()) return null;
-        return notifier.packageIssued(month, dir, WarehouseNoticeLedger.of(config), by).note();
+        return notifier.packageIssued(month, dir, WarehouseNoticeLedger.of(warehouse.appendOnly()), by).note();
     }
 }

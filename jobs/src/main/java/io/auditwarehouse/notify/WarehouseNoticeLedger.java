@@ -1,6 +1,5 @@
 package io.auditwarehouse.notify;
 
-import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.sinks.AppendOnlyLog;
 import io.auditwarehouse.sinks.AppendOnlyTable;
 import io.auditwarehouse.sinks.AppendOnlyTables;
@@ -29,8 +28,9 @@ public final class WarehouseNoticeLedger implements NoticeLedger {
         this.log = log;
     }
 
-    public static NoticeLedger of(AppConfig config) {
-        return new WarehouseNoticeLedger(AppendOnlyLog.of(config));
+    /** @param log the publishing warehouse's own ({@code WarehouseSink.appendOnly()}), so no second connection is opened */
+    public static NoticeLedger of(AppendOnlyLog log) {
+        return new WarehouseNoticeLedger(log);
     }
 
     /** The natural id: target names cannot hold '|' (ConfigLoader checks them). */

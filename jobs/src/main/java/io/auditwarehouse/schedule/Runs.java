@@ -1,5 +1,6 @@
 package io.auditwarehouse.schedule;
 
+import io.auditwarehouse.sinks.WarehouseSink;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.digest.DigestJob;
 import io.auditwarehouse.digest.DigestSlot;
@@ -81,16 +82,16 @@ public final class Runs {
             return new Outcome(month.atDay(1), month.atEndOfMonth(), "evidence package " + month + " in " + dir);
         }
 
-        /** The one call into the report code (being reworked on its own branch): keep it thin. */
+        /** Renders the month's package under the writer lock, as the report command does, and announces it. */
         static Path renderMonth(SchedulerRuntime rt, YearMonth month) throws IOException {
             AppConfig config = rt.config();
             PackageRequest request = new PackageRequest(month, Set.of(PackageRequest.PDF, PackageRequest.XLSX, PackageRequest.CSV),
                     config.report(), config.businessZone(), OptionalLong.empty(), Sources.usersToPseudonymise(rt.spark(), config));
             // the same writer lock as the report command's
             try (WarehouseLock.Held lock = Warehouses.lock(config, "scheduled report --month " + month, rt.progress()::step)) {
-                Path dir = EvidencePackage.render(Warehouses.openForWriting(rt.spark(), config, rt.progress()::step),
-                        config.outputDir().resolve("reports"), request).dir();
-                PackageAlerts.issued(config, rt.progress(), month, dir, "scheduled report --month " + month);
+                WarehouseSink warehouse = Warehouses.openForWriting(rt.spark(), config, rt.progress()::step);
+                Path dir = EvidencePackage.render(warehouse, config.outputDir().resolve("reports"), request).dir();
+                PackageAlerts.issued(config, warehouse, rt.progress(), month, dir, "scheduled report --month " + month);
                 return dir;
             }
         }

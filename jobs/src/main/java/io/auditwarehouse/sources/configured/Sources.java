@@ -3,6 +3,7 @@ package io.auditwarehouse.sources.configured;
 import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.model.Decoded;
 import io.auditwarehouse.model.User;
+import io.auditwarehouse.model.UserDirectory;
 import io.auditwarehouse.sources.ApprovalData;
 import io.auditwarehouse.sources.EvidenceData;
 import io.auditwarehouse.sources.SourceData;
@@ -34,7 +35,12 @@ public final class Sources {
      * its text, and {@code reveal} their ids), else nothing.
      */
     public static List<User> usersToPseudonymise(SparkSession spark, AppConfig config) {
-        return config.report().pseudonyms().key().present() ? approvals(spark, config).users().all() : List.of();
+        return config.report().pseudonyms().key().present() ? users(spark, config).all() : List.of();
+    }
+
+    /** The users relation alone (users.csv or the users table), for the commands that check people, not runs. */
+    public static UserDirectory users(SparkSession spark, AppConfig config) {
+        return config.servers().approvalsFromMysql() ? MySqlApprovals.users(spark, config) : FileApprovals.users(config);
     }
 
     /** @param dates the business dates being reconciled (bounds the Elasticsearch time range) */

@@ -29,20 +29,14 @@ public final class FileApprovals {
     }
 
     public static ApprovalData load(AppConfig config) {
-        Path dir = FileEvidence.inputDir(config);
-        Path approvalsFile = dir.resolve(APPROVALS);
-        if (!Files.isRegularFile(approvalsFile)) {
-            throw new ConfigException(ConfigKey.INPUT_DIR.key(), APPROVALS + " not found in " + dir.toAbsolutePath().normalize()
-                    + ": pass --input DIR or set " + ConfigKey.INPUT_DIR.key() + " to the folder holding it");
-        }
+        Path dir = inputDir(config);
         List<QuarantineRecord> rejected = new ArrayList<>();
-        Parsed<Approval> approvals = readCsv(approvalsFile, r -> ApprovalsCsv.read(r, config.approvalsZone(), APPROVALS));
+        Parsed<Approval> approvals = readCsv(dir.resolve(APPROVALS), r -> ApprovalsCsv.read(r, config.approvalsZone(), APPROVALS));
         rejected.addAll(approvals.rejected());
-        Path usersFile = dir.resolve(USERS);
         UserDirectory users = UserDirectory.absent();
         long usersRead = 0;
-        if (Files.isRegularFile(usersFile)) {
-            Parsed<User> parsed = readCsv(usersFile, r -> UsersCsv.read(r, config.approvalsZone(), USERS));
+        Parsed<User> parsed = readUsers(dir, config);
+        if (parsed != null) {
             rejected.addAll(parsed.rejected());
             users = UserDirectory.of(parsed.rows());
             usersRead = parsed.rows().size();
@@ -50,6 +44,28 @@ public final class FileApprovals {
         List<String> described = List.of(APPROVALS + ": " + approvals.rows().size() + " approvals",
                 usersRead > 0 ? USERS + ": " + usersRead + " users" : USERS + ": absent (user rules not evaluated)");
         return new ApprovalData(approvals.rows(), users, usersRead, rejected, described);
+    }
+
+    /** users.csv alone, for the commands that check people rather than runs (absent: no users). */
+    public static UserDirectory users(AppConfig config) {
+        Parsed<User> parsed = readUsers(inputDir(config), config);
+        return parsed == null ? UserDirectory.absent() : UserDirectory.of(parsed.rows());
+    }
+
+    /** The input folder, once it is known to hold approvals.csv. */
+    private static Path inputDir(AppConfig config) {
+        Path dir = FileEvidence.inputDir(config);
+        if (!Files.isRegularFile(dir.resolve(APPROVALS))) {
+            throw new ConfigException(ConfigKey.INPUT_DIR.key(), APPROVALS + " not found in " + dir.toAbsolutePath().normalize()
+                    + ": pass --input DIR or set " + ConfigKey.INPUT_DIR.key() + " to the folder holding it");
+        }
+        return dir;
+    }
+
+    /** users.csv parsed, or null when the folder has none. */
+    private static Parsed<User> readUsers(Path dir, AppConfig config) {
+        Path usersFile = dir.resolve(USERS);
+        return Files.isRegularFile(usersFile) ? readCsv(usersFile, r -> UsersCsv.read(r, config.approvalsZone(), USERS)) : null;
     }
 
     private static <T> Parsed<T> readCsv(Path file, CsvReader<T> reader) {

@@ -57,22 +57,31 @@ public final class MySqlApprovals {
             }
             approvals.add(a);
         }
-        UserDirectory users = UserDirectory.absent();
-        long usersRead = 0;
-        if (!s.usersTable().isEmpty()) {
-            List<User> list = new ArrayList<>();
-            for (Row r : read(spark, s, s.usersTable(), ConfigKey.USERS_TABLE, "user_id")) {
-                list.add(new User(trim(r.getAs("user_id")), trim(r.getAs("display_name")), r.getAs("department"),
-                        upper(r.getAs("role")), at(r, "active_from", zone), at(r, "active_to", zone)));
-            }
-            users = UserDirectory.of(list);
-            usersRead = list.size();
-        }
+        List<User> list = readUsers(spark, s, zone);
+        UserDirectory users = list == null ? UserDirectory.absent() : UserDirectory.of(list);
+        long usersRead = list == null ? 0 : list.size();
         String where = redacted(s.approvalsJdbcUrl());
         List<String> described = List.of(where + " " + s.approvalsTable() + ": " + approvals.size() + " approvals",
                 s.usersTable().isEmpty() ? "users: not configured (user rules not evaluated)"
                         : where + " " + s.usersTable() + ": " + usersRead + " users");
         return new ApprovalData(approvals, users, usersRead, rejected, described);
+    }
+
+    /** The users relation alone, for the commands that check people rather than runs (none configured: no users). */
+    public static UserDirectory users(SparkSession spark, AppConfig config) {
+        List<User> list = readUsers(spark, config.servers(), config.approvalsZone());
+        return list == null ? UserDirectory.absent() : UserDirectory.of(list);
+    }
+
+    /** The users relation, or null when sources.users.table is empty. */
+    private static List<User> readUsers(SparkSession spark, ServerSettings s, ZoneId zone) {
+        if (s.usersTable().isEmpty()) return null;
+        List<User> list = new ArrayList<>();
+        for (Row r : read(spark, s, s.usersTable(), ConfigKey.USERS_TABLE, "user_id")) {
+            list.add(new User(trim(r.getAs("user_id")), trim(r.getAs("display_name")), r.getAs("department"),
+                    upper(r.getAs("role")), at(r, "active_from", zone), at(r, "active_to", zone)));
+        }
+        return list;
     }
 
     private static List<Row> read(SparkSession spark, ServerSettings s, String table, ConfigKey tableKey, String hashColumn) {
