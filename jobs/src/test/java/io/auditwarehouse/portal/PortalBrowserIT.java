@@ -262,6 +262,8 @@ class PortalBrowserIT {
             Files.write(pdf, new byte[] {'%'}, java.nio.file.StandardOpenOption.APPEND);
             browser.manage().deleteAllCookies();
             tampered.signIn(browser, "alice", PortalFixture.PASSWORD);
+            // the sign-in answers with a redirect: the last portal's /packages must not be mistaken for this one's
+            PortalFixture.awaitUrl(browser, tampered.url("/packages"));
             browser.findElement(By.id("lang-en")).click();
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Packages"));
             WebElement chain = browser.findElement(By.id("package-" + PortalFixture.MONTH)).findElement(By.className("chain"));

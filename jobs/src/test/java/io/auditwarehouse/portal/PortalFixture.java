@@ -6,6 +6,7 @@ import io.auditwarehouse.config.AppConfig;
 import io.auditwarehouse.config.ConfigLoader;
 import io.auditwarehouse.testing.LocalCommands;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -150,8 +151,10 @@ final class PortalFixture implements AutoCloseable {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(what));
     }
 
+    /** Waits for the address and for that page to have loaded: the address changes before the new document is parsed. */
     static void awaitUrl(WebDriver browser, String part) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(part));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.and(ExpectedConditions.urlContains(part),
+                b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState"))));
     }
 
     static void screenshot(WebDriver browser, String name) throws IOException {
