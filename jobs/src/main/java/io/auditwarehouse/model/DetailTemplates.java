@@ -97,6 +97,13 @@ public final class DetailTemplates implements Serializable {
         return m.appendTail(out).toString();
     }
 
+    /** The detail line in {@code locale} from the stored fields; {@code stored} (the English line) when there are none. */
+    public String renderOrStored(String locale, String reasonCode, String fieldsJson, String stored) {
+        if (fieldsJson == null || fieldsJson.isBlank()) return stored;
+        String rendered = render(locale, reasonCode, fromJson(fieldsJson));
+        return rendered == null ? stored : rendered;
+    }
+
     /** The fields as stored with the finding: a JSON object with sorted keys. */
     public static String toJson(Map<String, String> fields) {
         try {

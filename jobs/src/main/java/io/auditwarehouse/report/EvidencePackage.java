@@ -87,7 +87,7 @@ public final class EvidencePackage {
         Checkpoints.reach(Checkpoints.RENDERING_PACKAGE); // test-only fault injection, a no-op otherwise
 
         List<Restatement> changes = replay != null || !issued.exists() ? List.of() : Restatements.between(names.issuedFindings(issued),
-                Restatements.readFindings(staging.resolve("csv/" + WarehouseTables.FINDING + ".csv")));
+                Restatements.readFindings(staging.resolve("csv/" + WarehouseTables.FINDING + ".csv")), Restatements.detailsIn(request.settings().locale()));
         // unchanged findings keep the restatements of the package being re-issued, so a re-render is identical
         List<Restatement> restatements = issued.exists() && changes.isEmpty() ? names.issuedRestatements(issued) : changes;
         Restatements.write(staging.resolve(RESTATEMENTS_CSV), restatements);

@@ -2,6 +2,7 @@ package io.auditwarehouse.report;
 
 import io.auditwarehouse.config.ReportSettings;
 import io.auditwarehouse.model.DetailTemplates;
+import io.auditwarehouse.model.QuarantineReasons;
 import io.auditwarehouse.model.FindingStatus;
 import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.Trigger;
@@ -43,6 +44,7 @@ final class ReportContents {
     private final boolean korean;
     private final Map<String, Row> catalogByCode = new LinkedHashMap<>();
     private final DetailTemplates details = DetailTemplates.shipped();
+    private final QuarantineReasons quarantineReasons = QuarantineReasons.shipped();
     private final List<String> controlIds;
     private final Map<String, FindingStatus> statuses;
 
@@ -125,7 +127,7 @@ final class ReportContents {
         Map<String, String> example = new TreeMap<>();
         for (Row q : tables.collect(WarehouseTables.QUARANTINE)) {
             bySource.computeIfAbsent(q.getAs("source"), k -> new long[1])[0]++;
-            example.putIfAbsent(q.getAs("source"), q.getAs("reason"));
+            example.putIfAbsent(q.getAs("source"), quarantineReasons.render(settings.locale(), q.getAs("reason")));
         }
         List<QuarantineCount> quarantine = new ArrayList<>();
         bySource.forEach((source, n) -> quarantine.add(new QuarantineCount(source, n[0], example.get(source))));
@@ -164,9 +166,7 @@ final class ReportContents {
 
     /** The detail line in the report's language, from the finding's fields; the stored English line when it has none. */
     private String detail(Row f) {
-        String rendered = details.render(settings.locale(), f.getAs("reason_code"),
-                DetailTemplates.fromJson(f.getAs("detail_fields")));
-        return rendered == null || f.<String>getAs("detail_fields") == null ? f.getAs("detail") : rendered;
+        return details.renderOrStored(settings.locale(), f.getAs("reason_code"), f.getAs("detail_fields"), f.getAs("detail"));
     }
 
     private List<ExceptionLine> only(List<ExceptionLine> lines, ReasonCode code) {

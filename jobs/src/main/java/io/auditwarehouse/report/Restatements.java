@@ -1,5 +1,6 @@
 package io.auditwarehouse.report;
 
+import io.auditwarehouse.model.DetailTemplates;
 import io.auditwarehouse.report.content.ReportContent.Restatement;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What changed in a month's findings since its last issued package: the package lists these instead of
@@ -40,32 +42,33 @@ final class Restatements {
         Map<String, Map<String, String>> byId = new TreeMap<>();
         try (Reader r = bomless(csv)) {
             for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                Map<String, String> row = new LinkedHashMap<>(rec.toMap());
-                NOT_COMPARED.forEach(row::remove);
-                byId.put(rec.get("finding_id"), row);
+                byId.put(rec.get("finding_id"), new LinkedHashMap<>(rec.toMap()));
             }
         }
         return byId;
     }
 
-    static List<Restatement> between(Map<String, Map<String, String>> issued, Map<String, Map<String, String>> current) {
+    /** @param details a finding's detail line in the package's language (the English {@code detail} in an en package) */
+    static List<Restatement> between(Map<String, Map<String, String>> issued, Map<String, Map<String, String>> current,
+                                     Function<Map<String, String>, String> details) {
         List<Restatement> changes = new ArrayList<>();
         current.forEach((id, now) -> {
             Map<String, String> was = issued.get(id);
-            if (was == null) changes.add(of("ADDED", now, null, summary(now)));
-            else if (!was.equals(now)) {
+            if (was == null) changes.add(of("ADDED", now, null, summary(now, details)));
+            else if (!compared(was).equals(compared(now))) {
                 StringBuilder before = new StringBuilder();
                 StringBuilder after = new StringBuilder();
-                now.forEach((column, value) -> {
+                compared(now).forEach((column, value) -> {
                     if (Objects.equals(value, was.get(column))) return;
-                    before.append(before.isEmpty() ? "" : "; ").append(column).append(": ").append(was.get(column));
-                    after.append(after.isEmpty() ? "" : "; ").append(column).append(": ").append(value);
+                    boolean detail = column.equals("detail");
+                    before.append(before.isEmpty() ? "" : "; ").append(column).append(": ").append(detail ? details.apply(was) : was.get(column));
+                    after.append(after.isEmpty() ? "" : "; ").append(column).append(": ").append(detail ? details.apply(now) : value);
                 });
                 changes.add(of("CHANGED", now, before.toString(), after.toString()));
             }
         });
         issued.forEach((id, was) -> {
-            if (!current.containsKey(id)) changes.add(of("REMOVED", was, summary(was), null));
+            if (!current.containsKey(id)) changes.add(of("REMOVED", was, summary(was, details), null));
         });
         changes.sort(Comparator.comparing(Restatement::businessDate).thenComparing(Restatement::controlId)
                 .thenComparing(Restatement::reasonCode).thenComparing(Restatement::findingId));
@@ -80,8 +83,20 @@ final class Restatements {
                 LocalDate.parse(f.get("business_date")), subject, before, after);
     }
 
-    private static String summary(Map<String, String> f) {
-        return f.get("severity") + ": " + f.get("detail");
+    private static String summary(Map<String, String> f, Function<Map<String, String>, String> details) {
+        return f.get("severity") + ": " + details.apply(f);
+    }
+
+    /** A finding row's detail line in {@code locale}, from its detail_fields (a package issued before them has the English line only). */
+    static Function<Map<String, String>, String> detailsIn(String locale) {
+        DetailTemplates templates = DetailTemplates.shipped();
+        return f -> templates.renderOrStored(locale, f.get("reason_code"), f.get("detail_fields"), f.get("detail"));
+    }
+
+    private static Map<String, String> compared(Map<String, String> row) {
+        Map<String, String> columns = new LinkedHashMap<>(row);
+        NOT_COMPARED.forEach(columns::remove);
+        return columns;
     }
 
     static void write(Path file, List<Restatement> changes) throws IOException {

@@ -152,6 +152,10 @@ class EvidencePackageTest {
                 .map(c -> c.get("change") + " " + c.get("reason_code") + " " + c.get("subject")).toList();
         assertEquals(List.of("REMOVED APPROVAL_OVERUSED batch-a/payments/settle#11",
                 "REMOVED APPROVAL_OVERUSED batch-a/payments/settle#12"), listed);
+        // the package is Korean (report.locale's default): what a removed finding said is the ko template, filled
+        List<String> before = records(issued.resolve(EvidencePackage.RESTATEMENTS_CSV)).stream().map(c -> c.get("before")).toList();
+        assertEquals(List.of("MEDIUM: CHG-1에 따른 2번째 실행으로, 허용 횟수 1회를 초과함", "MEDIUM: CHG-1에 따른 3번째 실행으로, 허용 횟수 1회를 초과함"),
+                before);
         assertTrue(r.out().contains("2 findings restated"), r.out());
         var m = Manifest.read(issued).path("restatements");
         assertEquals(issuedManifest, m.path("against_manifest_sha256").asText());
