@@ -11,7 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The access log, for admins only: a page (newest first) and CSV. */
+/** The access log, for admins only: a page (newest first, filtered, a page at a time) and CSV of the same filter. */
 final class AdminRoutes {
 
     static final String[] COLUMNS = {"access_id", "accessed_at", "user_name", "role", "action", "file", "sha256", "client_address", "user_agent", "detail"};
@@ -38,21 +38,35 @@ final class AdminRoutes {
     }
 
     private void page(Context ctx) {
+        AccessFilter filter = AccessFilter.of(ctx.queryParamMap());
+        List<AccessEvent> found = filter.newestFirst(portal.accessLog().all());
         var model = WebSession.model(ctx);
-        List<AccessEvent> events = new java.util.ArrayList<>(portal.accessLog().all());
-        java.util.Collections.reverse(events);
-        model.put("events", events);
+        model.put("events", filter.page(found));
+        model.put("total", found.size());
+        model.put("page", filter.page());
+        model.put("pages", AccessFilter.pages(found.size()));
+        model.put("filter", filter.parameters());
+        model.put("actions", AccessEvent.Action.values());
+        model.put("query", FindingRoutes.query(filter.parameters()));
         ctx.html(portal.pages().render("access", WebSession.locale(ctx), model));
     }
 
+    /** The filtered log, oldest first; the export is itself an access, recorded with the SHA-256 of what was served. */
     private void csv(Context ctx) throws IOException {
+        AccessFilter filter = AccessFilter.of(ctx.queryParamMap());
+        List<AccessEvent> found = filter.newestFirst(portal.accessLog().all());
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get())) {
-            for (AccessEvent e : portal.accessLog().all()) {
+            for (int i = found.size() - 1; i >= 0; i--) {
+                AccessEvent e = found.get(i);
                 csv.printRecord(e.accessId(), e.at(), e.user(), e.role(), e.action(), e.file(), e.sha256(), e.clientAddress(), e.userAgent(), e.detail());
             }
         }
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        String query = FindingRoutes.query(filter.parameters());
+        portal.record(ctx, null, AccessEvent.Action.EXPORT, "portal_access.csv" + (query.isEmpty() ? "" : "?" + query),
+                PackageRoutes.sha256(bytes), found.size() + " rows");
         ctx.header("Content-Disposition", Downloads.attachment("portal_access.csv"));
-        ctx.contentType("text/csv; charset=utf-8").result(out.toString().getBytes(StandardCharsets.UTF_8));
+        ctx.contentType("text/csv; charset=utf-8").result(bytes);
     }
 }

@@ -211,6 +211,23 @@ class PortalBrowserIT {
         clickAndWaitFor(By.id("nav-access"), "/admin/access");
         assertFalse(browser.findElements(By.className("event")).isEmpty());
         PortalFixture.screenshot(browser, "access-log");
+
+        // filtered to alice's refusals: the page and its CSV hold those and nothing else, and the export is itself recorded
+        browser.findElement(By.id("a-user")).sendKeys("alice");
+        new Select(browser.findElement(By.id("a-action"))).selectByValue("DENIED");
+        clickAndWaitFor(By.id("a-apply"), "action=DENIED");
+        List<String> shown = browser.findElements(By.className("event")).stream()
+                .map(e -> e.findElements(By.tagName("td")).get(1).getText() + " " + e.findElement(By.className("action")).getText()).toList();
+        assertFalse(shown.isEmpty());
+        assertEquals(List.of("alice DENIED"), shown.stream().distinct().toList(), "only alice's refusals: " + shown);
+        assertEquals(String.valueOf(shown.size()), browser.findElement(By.id("total")).getText());
+        PortalFixture.screenshot(browser, "access-log-filtered");
+        HttpResponse<String> filtered = portal.get(admin, "/admin/access.csv?user=alice&action=DENIED");
+        List<String> lines = filtered.body().lines().skip(1).toList();
+        assertEquals(shown.size(), lines.size(), filtered.body());
+        assertTrue(lines.stream().allMatch(l -> l.contains(",alice,auditor,DENIED,")), filtered.body());
+        String exports = portal.get(admin, "/admin/access.csv?action=EXPORT").body();
+        assertTrue(exports.contains(",root,admin,EXPORT,portal_access.csv?user=alice&action=DENIED,"), "the export is recorded: " + exports);
     }
 
     @Test
