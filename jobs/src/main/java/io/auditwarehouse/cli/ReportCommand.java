@@ -6,6 +6,7 @@ import io.auditwarehouse.config.ConfigException;
 import io.auditwarehouse.report.EvidencePackage.RenderedPackage;
 import io.auditwarehouse.notify.PackageAlerts;
 import io.auditwarehouse.report.EvidencePackage;
+import io.auditwarehouse.report.content.ReportContent;
 import io.auditwarehouse.report.PackageRequest;
 import io.auditwarehouse.report.Reproduction;
 import io.auditwarehouse.sinks.ParquetWarehouse;
@@ -123,10 +124,12 @@ final class ReportCommand implements Callable<Integer> {
     static void print(PrintWriter out, RenderedPackage p, Duration took) throws IOException {
         var c = p.content();
         long runs = c.completeness().coverage().stream().mapToLong(s -> s.runs()).sum();
-        out.printf("evidence package %s: %,d runs, %,d findings, sample of %,d (seed %d, %s), %s%n", c.month(), runs,
+        long reviews = c.restatements().stream().filter(r -> ReportContent.REVIEWED.equals(r.change())).count();
+        out.printf("evidence package %s: %,d runs, %,d findings, sample of %,d (seed %d, %s), %s%s%n", c.month(), runs,
                 c.exceptions().size(), c.sample().size(), c.seed(), c.seedSource(),
                 p.restatedFindings() == null ? "no restatements since the last issued package"
-                        : p.restatedFindings() + " findings restated since the last issued package");
+                        : p.restatedFindings() + " findings restated since the last issued package",
+                reviews == 0 ? "" : String.format(", %,d review(s) recorded since it", reviews));
         for (Path f : p.files()) out.printf("  %-34s %,12d bytes%n", f, Files.size(p.dir().resolve(f)));
         if (p.superseded() != null) out.println("  the package it replaces is kept in " + p.superseded());
         out.println("  written to " + p.dir().toAbsolutePath().normalize() + " in " + String.format("%.1f s", took.toMillis() / 1000.0)

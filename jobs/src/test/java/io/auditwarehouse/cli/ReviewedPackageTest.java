@@ -80,7 +80,8 @@ class ReviewedPackageTest {
 
         // after the package was issued: one more review, then the package again
         review(input, out, o11, "ACKNOWLEDGED", "T-11", "yu.audit");
-        Cli.expect(0, "report", "--config", config, "--input", input.toString(), "--out", out.toString(), "--month", "2026-10");
+        Cli again = Cli.expect(0, "report", "--config", config, "--input", input.toString(), "--out", out.toString(), "--month", "2026-10");
+        assertTrue(again.out().contains("no restatements since the last issued package, 1 review(s) recorded since it"), again.out());
         List<Map<String, String>> restated = rows(dir.resolve("evidence-2026-10.xlsx"), "Restatements");
         assertEquals(1, restated.size(), restated.toString());
         assertEquals("REVIEWED|" + o11, restated.get(0).get("change") + "|" + restated.get(0).get("finding_id"));
