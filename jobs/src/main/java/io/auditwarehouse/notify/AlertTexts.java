@@ -5,6 +5,7 @@ import io.auditwarehouse.model.ReasonCode;
 import io.auditwarehouse.model.Severity;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -62,9 +63,19 @@ final class AlertTexts {
     }
 
     String batchFailed(String kind, LocalDate from, LocalDate to, int exitCode, String reason) {
+        return title() + failureBody(kind, from, to, exitCode, reason);
+    }
+
+    /** A failed batch without the title: what is kept for a target that did not take it. */
+    String failureBody(String kind, LocalDate from, LocalDate to, int exitCode, String reason) {
         String dates = from == null ? "" : " " + (from.equals(to) ? from.toString() : from + " .. " + to);
-        return title() + (korean ? "배치 실패: " + kind + dates + ", 종료 코드 " + exitCode + ": " + reason
-                : "batch failed: " + kind + dates + ", exit code " + exitCode + ": " + reason);
+        return korean ? "배치 실패: " + kind + dates + ", 종료 코드 " + exitCode + ": " + reason
+                : "batch failed: " + kind + dates + ", exit code " + exitCode + ": " + reason;
+    }
+
+    /** A kept alert, delivered on a later run: says when it could not be. */
+    String late(String body, Instant failedAt) {
+        return title() + (korean ? "지연 전달 (" + failedAt + "에 전달하지 못한 알림)\n" : "delivered late (could not be delivered at " + failedAt + ")\n") + body;
     }
 
     String packageIssued(YearMonth month, String manifestSha256, Path dir) {

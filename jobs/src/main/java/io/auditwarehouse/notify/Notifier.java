@@ -32,15 +32,18 @@ public final class Notifier {
     /** Made on first use: a notifier without targets starts no HTTP client threads. */
     private HttpClient http;
 
-    private Notifier(NotifySettings settings, String locale, Consumer<String> say) {
+    private final OwedAlerts owed;
+
+    private Notifier(NotifySettings settings, String locale, OwedAlerts owed, Consumer<String> say) {
         this.settings = settings;
         this.texts = new AlertTexts(locale);
+        this.owed = owed;
         this.say = say;
     }
 
     /** @param say where progress lines go (they name targets, never their URLs or keys) */
     public static Notifier of(AppConfig config, Consumer<String> say) {
-        return new Notifier(config.chat(), config.report().locale(), say);
+        return new Notifier(config.chat(), config.report().locale(), new OwedAlerts(config.outputDir()), say);
     }
 
     public boolean enabled() {
@@ -88,7 +91,7 @@ public final class Notifier {
      */
     public Outcome announceFindings(List<PendingFinding> current, NoticeLedger ledger, String batchId) {
         if (!enabled()) return Outcome.NONE;
-        return toEach(true, target -> {
+        return toEach(target -> {
             Set<String> before = ledger.announced(target.name());
             List<PendingFinding> fresh = current.stream().filter(f -> !before.contains(f.findingId())).toList();
             if (fresh.isEmpty()) return 0;
@@ -99,13 +102,24 @@ public final class Notifier {
         });
     }
 
-    /** A failed batch, at once, with its exit code and one-line reason (not kept in the ledger: each failure is news). */
+    /**
+     * A failed batch, at once, with its exit code and one-line reason. Not in the ledger (each failure is news once);
+     * a target that does not take it has it kept ({@link OwedAlerts}) and delivered before its next message.
+     */
     public Outcome batchFailed(String kind, LocalDate from, LocalDate to, int exitCode, String reason) {
         if (!enabled()) return Outcome.NONE;
+        String body = texts.failureBody(kind, from, to, exitCode, reason);
         String text = texts.batchFailed(kind, from, to, exitCode, reason);
-        return toEach(false, target -> {
+        Instant failedAt = Instant.now();
+        return toEach(target -> {
             channel(target).send(text);
             return 1;
+        }, target -> {
+            try {
+                owed.keep(target.name(), failedAt, body);
+            } catch (RuntimeException e) {
+                say.accept("notify: the failure alert for " + target.name() + " could not be kept: " + ErrorMessages.firstLine(e));
+            }
         });
     }
 
@@ -123,7 +137,7 @@ public final class Notifier {
         }
         String subject = PACKAGE + " " + month + " " + issued.contentSha256();
         String text = texts.packageIssued(month, issued.manifestSha256(), dir);
-        return toEach(true, target -> {
+        return toEach(target -> {
             if (ledger.announced(target.name()).contains(subject)) return 0;
             channel(target).send(text);
             ledger.record(target.name(), List.of(subject), PACKAGE, batchId, Instant.now());
@@ -137,13 +151,21 @@ public final class Notifier {
         int send(NotifyTarget target) throws TargetFailedException;
     }
 
-    /** Every target in turn: one that fails is named in the outcome and does not stop the others. */
-    private Outcome toEach(boolean caughtUpLater, PerTarget action) {
+    private Outcome toEach(PerTarget action) {
+        return toEach(action, target -> { });
+    }
+
+    /**
+     * Every target in turn, the failure alerts it missed first: one that fails is named in the outcome, {@code missed}
+     * is told, and the others are still served.
+     */
+    private Outcome toEach(PerTarget action, Consumer<NotifyTarget> missed) {
         int told = 0, subjects = 0;
         List<String> failures = new ArrayList<>();
         for (NotifyTarget target : settings.targets()) {
             String failure;
             try {
+                deliverOwed(target);
                 int n = action.send(target);
                 if (n > 0) {
                     told++;
@@ -156,9 +178,20 @@ public final class Notifier {
                 failure = target.name() + ": " + ErrorMessages.firstLine(e);
             }
             failures.add(failure);
-            say.accept("notify: " + failure + (caughtUpLater ? "; left for the next run" : ""));
+            missed.accept(target);
+            say.accept("notify: " + failure + "; left for the next run");
         }
         return new Outcome(settings.targets().size(), told, subjects, failures);
+    }
+
+    /** The failure alerts {@code target} did not take before, oldest first, each no longer owed once taken. */
+    private void deliverOwed(NotifyTarget target) throws TargetFailedException {
+        List<OwedAlerts.Owed> kept = owed.of(target.name());
+        for (OwedAlerts.Owed o : kept) {
+            channel(target).send(texts.late(o.body(), o.failedAt()));
+            owed.settled(o);
+        }
+        if (!kept.isEmpty()) say.accept("notify: " + target.name() + " told of " + kept.size() + " failure alert(s) it missed");
     }
 
     private Channel channel(NotifyTarget target) {

@@ -181,8 +181,9 @@ class ChatAlertsIT {
     }
 
     @Test
-    void aFailedNightlyIsAnnouncedAtOnceWithItsExitCodeAndReason() throws Exception {
-        Path config = config(LocalCommands.freePort());
+    void aFailedNightlyIsAnnouncedAtOnceWithItsExitCodeAndReasonAndTheTargetThatWasDownGetsItFirstOnTheNextRun() throws Exception {
+        int downPort = LocalCommands.freePort();
+        Path config = config(downPort);
         Path missing = tmp.resolve("no-such-input");
         Cli failed = Cli.run("nightly", "--config", config.toString(), "--input", missing.toString(), "--out", tmp.resolve("out").toString(),
                 "--date", "2026-10-01", "--as-of", AS_OF);
@@ -192,6 +193,16 @@ class ChatAlertsIT {
         String expected = HEAD + "배치 실패: nightly 2026-09-24 .. 2026-10-01, 종료 코드 2: " + reason;
         assertEquals(List.of(expected), texts(receiver.requests("/hooks/slack")));
         assertEquals(List.of(expected), texts(receiver.requests(ChatReceiver.MESSAGES_PATH)));
+
+        // late is up for the next nightly: the failure it missed, then the finding; the others only the finding
+        late = ChatReceiver.on(downPort);
+        nightly(config, input(true), tmp.resolve("out"), "2026-10-01");
+        List<String> toLate = texts(late.requests("/hooks/late"));
+        assertEquals(2, toLate.size(), toLate.toString());
+        assertTrue(toLate.get(0).startsWith(HEAD + "지연 전달 (") && toLate.get(0).endsWith(expected.substring(HEAD.length())), toLate.get(0));
+        assertTrue(toLate.get(1).startsWith(HEAD + "새 지적사항 1건"), toLate.get(1));
+        assertEquals(2, receiver.requests("/hooks/slack").size());
+        assertTrue(texts(receiver.requests("/hooks/slack")).get(1).startsWith(HEAD + "새 지적사항 1건"));
     }
 
     @Test

@@ -68,4 +68,13 @@ class AlertTextsTest {
         assertEquals("[Audit Evidence Warehouse] evidence package 2026-10 issued\nSHA-256 (manifest.json): abc\nat: /srv/out/reports/2026-10",
                 en.packageIssued(YearMonth.of(2026, 10), "abc", Path.of("/srv/out/reports/2026-10")));
     }
+
+    @Test
+    void aFailureAlertDeliveredLateSaysWhenItCouldNotBe() {
+        java.time.Instant at = java.time.Instant.parse("2026-10-05T17:30:00Z");
+        assertEquals("[감사 증적 웨어하우스] 지연 전달 (2026-10-05T17:30:00Z에 전달하지 못한 알림)\n배치 실패: nightly 2026-10-05, 종료 코드 3: down",
+                new AlertTexts("ko").late(new AlertTexts("ko").failureBody("nightly", LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-05"), 3, "down"), at));
+        assertEquals("[Audit Evidence Warehouse] delivered late (could not be delivered at 2026-10-05T17:30:00Z)\nbatch failed: report, exit code 5: x",
+                new AlertTexts("en").late(new AlertTexts("en").failureBody("report", null, null, 5, "x"), at));
+    }
 }

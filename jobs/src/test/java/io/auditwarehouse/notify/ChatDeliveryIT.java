@@ -154,6 +154,30 @@ class ChatDeliveryIT {
     }
 
     @Test
+    void aFailureAlertATargetDidNotTakeIsDeliveredBeforeItsNextMessageAndOnlyOnce() throws Exception {
+        receiver.queue("/flaky", Answer.of(500), Answer.of(500));
+        Notifier n = notifier(webhook("flaky", receiver.url("/flaky")) + webhook("fine", receiver.url("/fine")), "  retry: {attempts: 2}\n");
+        assertTrue(failedBatch(n).partial());
+        assertEquals(2, receiver.requests("/flaky").size(), "both tries answered 500");
+        Path owed = tmp.resolve("out/notify/owed/flaky");
+        assertEquals(1, Files.list(owed).count(), "kept for flaky");
+
+        Notifier.Outcome next = n.batchFailed("report", null, null, 5, "second");
+        assertFalse(next.partial(), next.note());
+        List<String> flaky = receiver.requests("/flaky").stream().skip(2).map(ChatReceiver.Request::body).toList();
+        String second = "[감사 증적 웨어하우스] 배치 실패: report, 종료 코드 5: second";
+        assertEquals(2, flaky.size(), flaky.toString());
+        assertTrue(flaky.get(0).startsWith("{\"text\":\"[감사 증적 웨어하우스] 지연 전달 ("), flaky.get(0));
+        assertTrue(flaky.get(0).endsWith("에 전달하지 못한 알림)\\n" + FAILED_KO.substring("[감사 증적 웨어하우스] ".length()) + "\"}"), flaky.get(0));
+        assertEquals("{\"text\":\"" + second + "\"}", flaky.get(1));
+        assertEquals(2, receiver.requests("/fine").size(), "fine took the first at once and is not told it again");
+        assertEquals(0, Files.list(owed).count(), "no longer owed");
+
+        n.batchFailed("report", null, null, 5, "third");
+        assertEquals(5, receiver.requests("/flaky").size(), "the late alert is not sent twice");
+    }
+
+    @Test
     void triesAgainAfterA500() throws Exception {
         receiver.queue("/hook", Answer.of(500));
         Notifier.Outcome o = failedBatch(notifier(webhook("slack", receiver.url("/hook")), ""));
