@@ -4,12 +4,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -46,12 +42,7 @@ public final class ControlCatalog implements Serializable {
     }
 
     public static ControlCatalog shipped() {
-        try (InputStream in = ControlCatalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("control catalog " + RESOURCE + " missing from the jar");
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedCsv.read(RESOURCE, "control catalog", ControlCatalog::read);
     }
 
     static ControlCatalog read(Reader csv) throws IOException {

@@ -7,12 +7,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +41,7 @@ public final class DetailTemplates implements Serializable {
     }
 
     public static DetailTemplates shipped() {
-        try (InputStream in = DetailTemplates.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("detail templates " + RESOURCE + " missing from the jar");
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedCsv.read(RESOURCE, "detail templates", DetailTemplates::read);
     }
 
     static DetailTemplates read(Reader csv) throws IOException {

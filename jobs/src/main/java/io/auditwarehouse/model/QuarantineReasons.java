@@ -4,11 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +32,7 @@ public final class QuarantineReasons {
     }
 
     public static QuarantineReasons shipped() {
-        try (InputStream in = QuarantineReasons.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("quarantine reasons " + RESOURCE + " missing from the jar");
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedCsv.read(RESOURCE, "quarantine reasons", QuarantineReasons::read);
     }
 
     static QuarantineReasons read(Reader csv) throws IOException {

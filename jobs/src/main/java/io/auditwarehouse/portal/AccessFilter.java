@@ -1,12 +1,14 @@
 package io.auditwarehouse.portal;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.auditwarehouse.portal.QueryParams.date;
+import static io.auditwarehouse.portal.QueryParams.first;
 
 /**
  * The access log page's filter from its query parameters: who, which action, and a range of UTC days. Unknown or
@@ -21,14 +23,8 @@ record AccessFilter(String user, AccessEvent.Action action, LocalDate from, Loca
         AccessEvent.Action action = null;
         String a = first(query, "action");
         for (AccessEvent.Action known : AccessEvent.Action.values()) if (known.name().equals(a)) action = known;
-        int page;
-        try {
-            page = Math.max(1, Integer.parseInt(first(query, "page") == null ? "1" : first(query, "page")));
-        } catch (NumberFormatException e) {
-            page = 1;
-        }
         return new AccessFilter(user == null || user.isBlank() ? null : user.strip(), action, date(first(query, "from")),
-                date(first(query, "to")), page);
+                date(first(query, "to")), QueryParams.page(query));
     }
 
     boolean matches(AccessEvent e) {
@@ -62,19 +58,5 @@ record AccessFilter(String user, AccessEvent.Action action, LocalDate from, Loca
         if (from != null) p.put("from", from.toString());
         if (to != null) p.put("to", to.toString());
         return p;
-    }
-
-    private static String first(Map<String, List<String>> query, String name) {
-        List<String> v = query.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
-    }
-
-    private static LocalDate date(String s) {
-        if (s == null || s.isBlank()) return null;
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 }

@@ -54,11 +54,10 @@ final class AdminRoutes {
     /** The filtered log, oldest first; the export is itself an access, recorded with the SHA-256 of what was served. */
     private void csv(Context ctx) throws IOException {
         AccessFilter filter = AccessFilter.of(ctx.queryParamMap());
-        List<AccessEvent> found = filter.newestFirst(portal.accessLog().all());
+        List<AccessEvent> found = portal.accessLog().all().stream().filter(filter::matches).toList();
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get())) {
-            for (int i = found.size() - 1; i >= 0; i--) {
-                AccessEvent e = found.get(i);
+            for (AccessEvent e : found) {
                 csv.printRecord(e.accessId(), e.at(), e.user(), e.role(), e.action(), e.file(), e.sha256(), e.clientAddress(), e.userAgent(), e.detail());
             }
         }

@@ -2,13 +2,15 @@ package io.auditwarehouse.portal;
 
 import io.auditwarehouse.sinks.SqlScripts;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.auditwarehouse.portal.QueryParams.date;
+import static io.auditwarehouse.portal.QueryParams.first;
 
 /**
  * The Findings page's filter from its query parameters: each given filter adds a fixed clause with its value bound;
@@ -37,13 +39,8 @@ record FindingFilter(Map<String, String> equals, LocalDate from, LocalDate to, S
             to = to == null || to.isAfter(ym.atEndOfMonth()) ? ym.atEndOfMonth() : to;
         }
         String sort = first(query, "sort");
-        int page;
-        try {
-            page = Math.max(1, Integer.parseInt(first(query, "page") == null ? "1" : first(query, "page")));
-        } catch (NumberFormatException e) {
-            page = 1;
-        }
-        return new FindingFilter(equals, from, to, sort != null && SORTABLE.contains(sort) ? sort : "business_date", "desc".equals(first(query, "dir")), page);
+        return new FindingFilter(equals, from, to, sort != null && SORTABLE.contains(sort) ? sort : "business_date",
+                "desc".equals(first(query, "dir")), QueryParams.page(query));
     }
 
     /** The filtered rows, sorted, one page of them (or all when {@code all}); values bound as parameters. */
@@ -94,19 +91,5 @@ record FindingFilter(Map<String, String> equals, LocalDate from, LocalDate to, S
     }
 
     record Query(String sql, List<Object> parameters) {
-    }
-
-    private static String first(Map<String, List<String>> query, String key) {
-        List<String> v = query.get(key);
-        return v == null || v.isEmpty() ? null : v.get(0);
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) return null;
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 }

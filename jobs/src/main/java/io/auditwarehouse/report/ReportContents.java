@@ -127,7 +127,7 @@ final class ReportContents {
         Map<String, String> example = new TreeMap<>();
         for (Row q : tables.collect(WarehouseTables.QUARANTINE)) {
             bySource.computeIfAbsent(q.getAs("source"), k -> new long[1])[0]++;
-            example.putIfAbsent(q.getAs("source"), quarantineReasons.render(settings.locale(), q.getAs("reason")));
+            example.computeIfAbsent(q.getAs("source"), k -> quarantineReasons.render(settings.locale(), q.getAs("reason")));
         }
         List<QuarantineCount> quarantine = new ArrayList<>();
         bySource.forEach((source, n) -> quarantine.add(new QuarantineCount(source, n[0], example.get(source))));

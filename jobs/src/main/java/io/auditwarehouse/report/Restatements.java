@@ -54,11 +54,15 @@ final class Restatements {
         List<Restatement> changes = new ArrayList<>();
         current.forEach((id, now) -> {
             Map<String, String> was = issued.get(id);
-            if (was == null) changes.add(of("ADDED", now, null, summary(now, details)));
-            else if (!compared(was).equals(compared(now))) {
+            if (was == null) {
+                changes.add(of("ADDED", now, null, summary(now, details)));
+                return;
+            }
+            Map<String, String> columns = compared(now);
+            if (!compared(was).equals(columns)) {
                 StringBuilder before = new StringBuilder();
                 StringBuilder after = new StringBuilder();
-                compared(now).forEach((column, value) -> {
+                columns.forEach((column, value) -> {
                     if (Objects.equals(value, was.get(column))) return;
                     boolean detail = column.equals("detail");
                     before.append(before.isEmpty() ? "" : "; ").append(column).append(": ").append(detail ? details.apply(was) : was.get(column));
